@@ -1,0 +1,218 @@
+import { Server as Engine } from "@socket.io/bun-engine";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Hono } from "hono";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { Server } from "socket.io";
+import { AUDIENCE, verifyToken } from "@/server/auth/tokens";
+import { db, disconnectDb } from "@/server/db/client";
+import { env } from "@/server/env";
+import { AppError, httpStatus, toErrorBody } from "@/server/errors";
+import { logger, type Logger } from "@/server/log";
+import type { AnyServer, EventHandler, HandlerContext, SocketData } from "@/server/service/define-handler";
+import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
+
+export interface ServiceContext {
+  io: AnyServer;
+  log: Logger;
+  metrics: Metrics;
+  /** Present when REDIS_URL is set: a general-purpose connection (not the adapter's). */
+  redis: Redis | null;
+}
+
+export interface ServiceDefinition {
+  name: "support-chat" | "live-stream" | "notifications";
+  port: number;
+  /** Without a valid token a socket is refused; otherwise it connects with user = null. */
+  requireAuth: boolean;
+  handlers: EventHandler[];
+  /** Events per second one identity (or anonymous socket) may send across all events. */
+  eventsPerSecond?: number;
+  routes?: (app: Hono, ctx: ServiceContext) => void;
+  onConnection?: (socket: HandlerContext["socket"], ctx: ServiceContext) => void | Promise<void>;
+  onStart?: (ctx: ServiceContext) => void | Promise<void>;
+  onStop?: (ctx: ServiceContext) => void | Promise<void>;
+}
+
+const MAX_CONNECTIONS_PER_IP = Number(process.env.MAX_CONNECTIONS_PER_IP ?? 500);
+const MAX_CONNECTIONS_PER_USER = Number(process.env.MAX_CONNECTIONS_PER_USER ?? 20);
+
+/** Starts one real-time service: Bun.serve + Socket.IO on @socket.io/bun-engine, health, metrics. */
+export async function startService(def: ServiceDefinition) {
+  const config = env();
+  const log = logger(def.name);
+  const metrics = createMetrics(def.name);
+  const stopLagSampler = sampleLoopLag(metrics);
+
+  const io: AnyServer = new Server<never, never, never, SocketData>({ serveClient: false });
+  const origins = new Set(config.ALLOWED_ORIGINS);
+  const perIp = new Map<string, number>();
+  const engine = new Engine({
+    path: "/socket.io/",
+    pingInterval: Number(process.env.PING_INTERVAL_MS ?? 25_000),
+    pingTimeout: Number(process.env.PING_TIMEOUT_MS ?? 20_000),
+    maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
+    cors: { origin: [...origins], credentials: true },
+    allowRequest: async (req) => {
+      const origin = req.headers.get("origin");
+      if (origin && !origins.has(origin)) throw "origin not allowed";
+      const ip = req.headers.get("x-calor-client-ip") ?? "unknown";
+      if ((perIp.get(ip) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
+    },
+  });
+  io.bind(engine);
+
+  let redis: Redis | null = null;
+  let adapterClients: Redis[] = [];
+  if (config.REDIS_URL) {
+    const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
+    redis = new Redis(config.REDIS_URL, options);
+    const pub = new Redis(config.REDIS_URL, options);
+    const sub = pub.duplicate();
+    adapterClients = [pub, sub];
+    for (const client of [redis, pub, sub]) client.on("error", (e) => log.warn("redis error", { error: String(e) }));
+    io.adapter(createAdapter(pub, sub));
+  }
+  const ctx: ServiceContext = { io, log, metrics, redis };
+
+  const points = def.eventsPerSecond ?? 20;
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${def.name}`, points, duration: 1, insuranceLimiter: new RateLimiterMemory({ points, duration: 1 }) })
+    : new RateLimiterMemory({ points, duration: 1 });
+
+  const perUser = new Map<string, number>();
+  io.use(async (socket, next) => {
+    socket.data.ip = String(socket.handshake.headers["x-calor-client-ip"] ?? "unknown");
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    socket.data.user = null;
+    if (typeof token === "string" && token) {
+      try {
+        socket.data.user = await verifyToken(token, config.AUTH_SECRET, AUDIENCE.realtime);
+      } catch {
+        return next(Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "The token is invalid or expired" } }));
+      }
+    } else if (def.requireAuth) {
+      return next(Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "A token is required" } }));
+    }
+    const userId = socket.data.user?.sub;
+    if (userId && (perUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
+      return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
+    }
+    next();
+  });
+
+  io.on("connection", async (socket) => {
+    const userId = socket.data.user?.sub;
+    const ip = socket.data.ip;
+    metrics.connections.inc();
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    if (userId) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+    socket.on("disconnect", () => {
+      metrics.connections.dec();
+      decrement(perIp, ip);
+      if (userId) decrement(perUser, userId);
+    });
+
+    const handlerCtx: HandlerContext = { io, socket, log, metrics };
+    for (const handler of def.handlers) {
+      socket.on(handler.event, async (...args: unknown[]) => {
+        const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (value: unknown) => void) : undefined;
+        const started = performance.now();
+        metrics.eventsIn.inc({ event: handler.event });
+        try {
+          await limiter.consume(userId ?? socket.id).catch(() => {
+            throw new AppError("RATE_LIMITED", `Slow down: at most ${points} events per second`);
+          });
+          const payload = handler.schema.parse(args[0]);
+          const result = await handler.handle(handlerCtx, payload);
+          ack?.(handler.ack ? handler.ack(result) : { ok: true, data: result ?? null });
+        } catch (error) {
+          const body = toErrorBody(error);
+          if (body.code === "INTERNAL") log.error("handler failed", { event: handler.event, error: String(error), stack: (error as Error)?.stack });
+          metrics.errors.inc({ event: handler.event, code: body.code });
+          ack?.({ ok: false, error: { code: body.code, message: body.message } });
+        } finally {
+          metrics.handlerSeconds.observe({ event: handler.event }, (performance.now() - started) / 1000);
+        }
+      });
+    }
+    try {
+      await def.onConnection?.(socket, ctx);
+    } catch (error) {
+      log.error("connection setup failed", { error: String(error) });
+      socket.disconnect(true);
+    }
+  });
+
+  const app = new Hono();
+  app.get("/health", (c) => c.json({ status: "ok", service: def.name }));
+  app.get("/health/live", (c) => c.json({ status: "ok" }));
+  app.get("/health/ready", async (c) => {
+    const checks: Record<string, string> = {};
+    checks.database = await db().$queryRawUnsafe("SELECT 1").then(() => "ok", (e) => `down: ${String(e).slice(0, 120)}`);
+    if (redis) checks.redis = await withTimeout(redis.ping(), 1000).then(() => "ok", (e) => `down: ${String(e).slice(0, 120)}`);
+    const ready = Object.values(checks).every((v) => v === "ok");
+    return c.json({ status: ready ? "ready" : "unavailable", checks }, ready ? 200 : 503);
+  });
+  app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
+  def.routes?.(app, ctx);
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route" } }, 404));
+  app.onError((error, c) => {
+    const body = toErrorBody(error);
+    if (body.code === "INTERNAL") log.error("route failed", { path: c.req.path, error: String(error) });
+    return c.json({ error: body }, httpStatus(body) as 400);
+  });
+
+  await def.onStart?.(ctx);
+  const engineHandler = engine.handler();
+  const server = Bun.serve({
+    port: def.port,
+    hostname: process.env.HOST ?? "0.0.0.0",
+    idleTimeout: engineHandler.idleTimeout,
+    maxRequestBodySize: engineHandler.maxRequestBodySize,
+    websocket: engineHandler.websocket,
+    fetch(req, srv) {
+      const url = new URL(req.url);
+      if (url.pathname === "/socket.io/") {
+        // The address the engine sees is the client's; behind the local gateway, the forwarded one.
+        const peer = srv.requestIP(req)?.address ?? "unknown";
+        const forwarded = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1" ? req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+        const headers = new Headers(req.headers);
+        headers.set("x-calor-client-ip", forwarded || peer);
+        return engine.handleRequest(new Request(req, { headers }), srv);
+      }
+      return app.fetch(req, srv);
+    },
+  });
+  log.info("listening", { port: server.port, redis: !!redis });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref?.();
+    server.stop();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await def.onStop?.(ctx);
+    stopLagSampler();
+    await Promise.allSettled([redis?.quit(), ...adapterClients.map((c) => c.quit())]);
+    await disconnectDb();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  return { ...ctx, server, stop };
+}
+
+function decrement(map: Map<string, number>, key: string) {
+  const n = (map.get(key) ?? 1) - 1;
+  if (n <= 0) map.delete(key);
+  else map.set(key, n);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))]);
+}
