@@ -1,4 +1,4 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
 
-await startService({ name: "notifications", port: env().NOTIFICATIONS_PORT, requireAuth: false, handlers: [] });
+await startService({ name: "notifications", port: env().NOTIFICATIONS_PORT, requireAuth: true, handlers: [] });

@@ -9,8 +9,11 @@ import { env, isPostgresUrl } from "@/server/env";
  * so the SQLite client's type describes either.
  */
 export type Db = SqliteClient;
+/** The client inside `db().$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-function connect(url: string): Db {
+/** A client for one database URL (tests and tools; the app uses db()). */
+export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
   }
@@ -22,7 +25,7 @@ const holder = globalThis as unknown as { calorDb?: Db };
 
 /** One client per process (kept across Next's hot reloads). */
 export function db(): Db {
-  holder.calorDb ??= connect(env().DATABASE_URL);
+  holder.calorDb ??= createDb(env().DATABASE_URL);
   return holder.calorDb;
 }
 

@@ -34,6 +34,7 @@ export interface ServiceDefinition {
   onStop?: (ctx: ServiceContext) => void | Promise<void>;
 }
 
+const IP_HEADER = "x-calor-client-ip";
 const MAX_CONNECTIONS_PER_IP = Number(process.env.MAX_CONNECTIONS_PER_IP ?? 500);
 const MAX_CONNECTIONS_PER_USER = Number(process.env.MAX_CONNECTIONS_PER_USER ?? 20);
 
@@ -56,11 +57,15 @@ export async function startService(def: ServiceDefinition) {
     allowRequest: async (req) => {
       const origin = req.headers.get("origin");
       if (origin && !origins.has(origin)) throw "origin not allowed";
-      const ip = req.headers.get("x-calor-client-ip") ?? "unknown";
-      if ((perIp.get(ip) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
+      if ((perIp.get(clientIp(req, server)) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
     },
   });
   io.bind(engine);
+  // Only the engine sees the raw request: it stamps the address on the handshake record
+  // (overwriting any header a client sent) for the Socket.IO middleware to read.
+  engine.on("connection", (conn, req, server) => {
+    conn.request.headers[IP_HEADER] = clientIp(req, server);
+  });
 
   let redis: Redis | null = null;
   let adapterClients: Redis[] = [];
@@ -82,7 +87,7 @@ export async function startService(def: ServiceDefinition) {
 
   const perUser = new Map<string, number>();
   io.use(async (socket, next) => {
-    socket.data.ip = String(socket.handshake.headers["x-calor-client-ip"] ?? "unknown");
+    socket.data.ip = String(socket.handshake.headers[IP_HEADER] ?? "unknown");
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     socket.data.user = null;
     if (typeof token === "string" && token) {
@@ -172,15 +177,8 @@ export async function startService(def: ServiceDefinition) {
     maxRequestBodySize: engineHandler.maxRequestBodySize,
     websocket: engineHandler.websocket,
     fetch(req, srv) {
-      const url = new URL(req.url);
-      if (url.pathname === "/socket.io/") {
-        // The address the engine sees is the client's; behind the local gateway, the forwarded one.
-        const peer = srv.requestIP(req)?.address ?? "unknown";
-        const forwarded = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1" ? req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-        const headers = new Headers(req.headers);
-        headers.set("x-calor-client-ip", forwarded || peer);
-        return engine.handleRequest(new Request(req, { headers }), srv);
-      }
+      // Bun's upgrade needs the original Request object, so it is passed on untouched.
+      if (new URL(req.url).pathname === "/socket.io/") return engine.handleRequest(req, srv);
       return app.fetch(req, srv);
     },
   });
@@ -205,6 +203,13 @@ export async function startService(def: ServiceDefinition) {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   return { ...ctx, server, stop };
+}
+
+/** The client's address; behind the gateway on this host, the one it forwarded. */
+function clientIp(req: Request, server: Bun.Server<unknown>): string {
+  const peer = server.requestIP(req)?.address ?? "unknown";
+  const viaGateway = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1";
+  return (viaGateway && req.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) || peer;
 }
 
 function decrement(map: Map<string, number>, key: string) {
