@@ -1,0 +1,3 @@
+import type { Server } from "socket.io";
+
+export function attachFanout(io: Server): void;
