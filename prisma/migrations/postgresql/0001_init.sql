@@ -294,9 +294,16 @@ CREATE TABLE "ShowProductStat" (
     "views" INTEGER NOT NULL DEFAULT 0,
     "clicks" INTEGER NOT NULL DEFAULT 0,
     "cartAdds" INTEGER NOT NULL DEFAULT 0,
-    "purchases" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "ShowProductStat_pkey" PRIMARY KEY ("showId","productId")
+);
+
+-- CreateTable
+CREATE TABLE "ShowViewer" (
+    "showId" TEXT NOT NULL,
+    "viewerKey" TEXT NOT NULL,
+
+    CONSTRAINT "ShowViewer_pkey" PRIMARY KEY ("showId","viewerKey")
 );
 
 -- CreateTable
@@ -520,6 +527,9 @@ ALTER TABLE "ShowStatBucket" ADD CONSTRAINT "ShowStatBucket_showId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "ShowProductStat" ADD CONSTRAINT "ShowProductStat_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ShowViewer" ADD CONSTRAINT "ShowViewer_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SupportSession" ADD CONSTRAINT "SupportSession_shopperId_fkey" FOREIGN KEY ("shopperId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

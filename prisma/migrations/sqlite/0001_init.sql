@@ -266,10 +266,18 @@ CREATE TABLE "ShowProductStat" (
     "views" INTEGER NOT NULL DEFAULT 0,
     "clicks" INTEGER NOT NULL DEFAULT 0,
     "cartAdds" INTEGER NOT NULL DEFAULT 0,
-    "purchases" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("showId", "productId"),
     CONSTRAINT "ShowProductStat_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ShowViewer" (
+    "showId" TEXT NOT NULL,
+    "viewerKey" TEXT NOT NULL,
+
+    PRIMARY KEY ("showId", "viewerKey"),
+    CONSTRAINT "ShowViewer_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
