@@ -2,7 +2,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import type { Identity } from "@/server/auth/tokens";
 import { hasRole, type Role } from "@/server/auth/tokens";
-import { AppError } from "@/server/errors";
+import { AppError, type ErrorCode } from "@/server/errors";
 import type { Logger } from "@/server/log";
 import type { Metrics } from "@/server/service/metrics";
 
@@ -34,6 +34,8 @@ export interface EventHandler<S extends z.ZodType = z.ZodType, R = unknown> {
   handle(ctx: HandlerContext, payload: z.output<S>): Promise<R> | R;
   /** The success ack; `{ ok: true, data }` unless a documented legacy shape says otherwise. */
   ack?: (result: R) => unknown;
+  /** The failure ack, for the same legacy shapes; `{ ok: false, error }` otherwise. */
+  ackError?: (error: { code: ErrorCode; message: string }) => unknown;
 }
 
 export const defineHandler = <S extends z.ZodType, R>(handler: EventHandler<S, R>) => handler;

@@ -135,7 +135,8 @@ export async function startService(def: ServiceDefinition) {
           const body = toErrorBody(error);
           if (body.code === "INTERNAL") log.error("handler failed", { event: handler.event, error: String(error), stack: (error as Error)?.stack });
           metrics.errors.inc({ event: handler.event, code: body.code });
-          ack?.({ ok: false, error: { code: body.code, message: body.message } });
+          const failure = { code: body.code, message: body.message };
+          ack?.(handler.ackError ? handler.ackError(failure) : { ok: false, error: failure });
         } finally {
           metrics.handlerSeconds.observe({ event: handler.event }, (performance.now() - started) / 1000);
         }
