@@ -1,0 +1,13 @@
+import { adjustProductStock, listStockAdjustments, stockAdjustmentSchema } from "@/server/admin/admin-products";
+import { requireRole } from "@/server/auth/session";
+import { json, readJson, route } from "@/server/http/route";
+
+export const GET = route<{ id: string }>(async (_req, { params }) => {
+  await requireRole("ADMIN");
+  return json({ items: await listStockAdjustments(params.id) });
+});
+
+export const POST = route<{ id: string }>(async (req, { params }) => {
+  const admin = await requireRole("ADMIN");
+  return json(await adjustProductStock(params.id, await readJson(req, stockAdjustmentSchema), admin.sub));
+});
