@@ -1,9 +1,13 @@
-/** Bounded concurrency over a fixed count, with a deadline: every loop here stops by itself. */
+/**
+ * Bounded concurrency over a fixed count, with a deadline: every loop here stops by itself.
+ * Stops scheduling once more than `maxErrors` tasks failed (a refusing server fails fast).
+ */
 export async function mapLimit<T>(
   count: number,
   concurrency: number,
   deadlineMs: number,
   task: (index: number) => Promise<T>,
+  maxErrors = Infinity,
 ): Promise<{ results: (T | undefined)[]; errors: { index: number; error: string }[] }> {
   const results: (T | undefined)[] = new Array(count);
   const errors: { index: number; error: string }[] = [];
@@ -11,8 +15,8 @@ export async function mapLimit<T>(
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      if (Date.now() > stopAt) {
-        errors.push({ index: next, error: `deadline of ${deadlineMs} ms passed` });
+      if (Date.now() > stopAt || errors.length > maxErrors) {
+        if (Date.now() > stopAt) errors.push({ index: next, error: `deadline of ${deadlineMs} ms passed` });
         next = count;
         return;
       }

@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { createDb, type Db } from "@/server/db/client";
+import { createTestDatabase, testProvider, type TestDatabase } from "../../tests/support/database";
+import { startService, type ServiceName } from "../../tests/support/service-process";
+import { spawnServer, track, type ServerProcess } from "./processes";
+
+/**
+ * Settings every benchmark gives our services: production mode, quiet logs, and the per-address
+ * connection cap lifted — all load comes from 127.0.0.1, where the default cap (500) would
+ * refuse the crowd before the benchmark measured anything.
+ */
+export const SERVICE_BENCH_ENV = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  MAX_CONNECTIONS_PER_IP: "1000000",
+};
+
+export interface BenchDatabase extends TestDatabase {
+  provider: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** A fresh migrated database (SQLite, or PostgreSQL with TEST_DATABASE=postgres) and a client. */
+export async function benchDatabase(): Promise<BenchDatabase> {
+  const database = await createTestDatabase();
+  const db = createDb(database.url);
+  return {
+    ...database,
+    provider: testProvider,
+    db,
+    async close() {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/** One of our services as a real Bun process (the same launcher the integration tests use). */
+export async function startCalorService(
+  name: ServiceName,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const allEnv = { ...SERVICE_BENCH_ENV, ...env };
+  const service = await startService(name, { databaseUrl, env: allEnv });
+  track(service.child);
+  const shown = Object.entries({ ...allEnv, DATABASE_URL: databaseUrl }).map(([k, v]) => `${k}=${v}`).join(" ");
+  return {
+    label: name,
+    pid: service.child.pid!,
+    port: service.port,
+    url: service.url,
+    command: `${shown} bun ${join("mini-services", name, "index.ts")}  # port ${service.port}, via tests/support/service-process.ts`,
+    output: service.output,
+    // The bootstrap exits by itself within 10 s of SIGTERM; SIGKILL if it did not.
+    stop: async () => {
+      const timer = setTimeout(() => void service.kill("SIGKILL"), 12_000);
+      await service.kill("SIGTERM");
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The plain Socket.IO baseline on Node, or the same handlers on Bun. */
+export function startBaseline(runtime: "node" | "bun"): Promise<ServerProcess> {
+  const file = runtime === "node" ? "socketio-node.mjs" : "socketio-bun.ts";
+  return spawnServer({
+    label: runtime === "node" ? "baseline" : "bun-baseline",
+    command: runtime,
+    args: [join(import.meta.dir, "..", "baseline", file)],
+  });
+}
