@@ -1,4 +1,15 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
+import { onConnection } from "./connection";
+import { handlers } from "./handlers";
+import { runtime, startRuntime } from "./runtime";
 
-await startService({ name: "support-chat", port: env().SUPPORT_CHAT_PORT, requireAuth: true, handlers: [] });
+await startService({
+  name: "support-chat",
+  port: env().SUPPORT_CHAT_PORT,
+  requireAuth: true,
+  handlers,
+  onStart: (ctx) => void startRuntime(ctx),
+  onConnection,
+  onStop: () => runtime().presence.stop(),
+});

@@ -1,0 +1,22 @@
+import { supportRooms } from "@/realtime/support-chat";
+import { hasRole } from "@/server/auth/tokens";
+import type { AnySocket } from "@/server/service/define-handler";
+import type { ServiceContext } from "@/server/service/start-service";
+import { runtime } from "./runtime";
+
+/**
+ * Agents hear the queue and their own notifications from the moment they connect; the
+ * conversations themselves they (re)join explicitly, with the last seq they have.
+ */
+export async function onConnection(socket: AnySocket, ctx: ServiceContext): Promise<void> {
+  const user = socket.data.user;
+  if (!user || !hasRole(user, "AGENT")) return;
+  await socket.join([supportRooms.agent(user.sub), supportRooms.queue()]);
+  socket.on("disconnect", () => {
+    const { presence, publishQueue } = runtime();
+    void presence
+      .drop(user.sub, socket.id)
+      .then(() => publishQueue())
+      .catch((error) => ctx.log.warn("presence update failed", { error: String(error) }));
+  });
+}

@@ -1,0 +1,30 @@
+import { sendMessageSchema, type MessageView } from "@/realtime/support-chat";
+import { defineHandler } from "@/server/service/define-handler";
+import { sideOf } from "@/server/support/access";
+import { postMessage } from "@/server/support/messages";
+import { emitMessage } from "../broadcast";
+import { limitMessages, runtime } from "../runtime";
+import { authorizeSession } from "../socket-state";
+
+export default defineHandler({
+  event: "send_message",
+  schema: sendMessageSchema,
+  async handle(ctx, payload): Promise<MessageView> {
+    const { user, session, access } = await authorizeSession(ctx, payload.sessionId);
+    await limitMessages(ctx, user.sub);
+    const { message, created } = await postMessage({
+      sessionId: session.id,
+      kind: "MESSAGE",
+      senderId: user.sub,
+      senderRole: sideOf(access) === "shopper" ? "SHOPPER" : "AGENT",
+      body: payload.body,
+      clientMessageId: payload.clientMessageId,
+    });
+    // A retry gets its stored message back; everyone else already has it.
+    if (created) {
+      emitMessage(ctx, message);
+      if (session.status === "QUEUED") await runtime().publishQueue();
+    }
+    return message;
+  },
+});
