@@ -5,6 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "@prisma/adapter-libsql", "@prisma/adapter-pg"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // unauthorized()/forbidden(): console pages answer 401/403 with their own explanation page.
+  experimental: { authInterrupts: true },
 };
 
 export default config;

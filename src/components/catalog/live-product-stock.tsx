@@ -53,16 +53,8 @@ export function LiveProductStock({ productId, stock: initialStock, lowStockThres
       <div aria-live="polite" aria-atomic="true" data-testid="product-stock" data-stock={level.stock}>
         <StockStatus stock={level.stock} lowStockThreshold={level.threshold} className="px-3 py-1 text-sm" />
       </div>
-      {level.stock > 0 ? (
-        <AddToCartButton productId={productId} stock={level.stock} />
-      ) : (
-        <div className="flex flex-col gap-2">
-          <button type="button" disabled className="btn-primary w-full sm:w-auto" data-testid="sold-out-button">
-            Sold out
-          </button>
-          <p className="text-sm text-cocoa-600">This one is gone for now. Stock updates here the moment it is back.</p>
-        </div>
-      )}
+      {/* It disables itself at 0 ("Sold out"); it gets the live stock to cap the quantity. */}
+      <AddToCartButton productId={productId} stock={level.stock} />
     </div>
   );
 }

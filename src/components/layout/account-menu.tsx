@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { signOut } from "@/components/auth/sign-out";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { consoleLinks, roleLabel } from "@/components/layout/role-links";
 import type { Role } from "@/server/auth/tokens";
 
@@ -18,7 +18,6 @@ export function AccountMenu({ account }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
-  const [signingOut, setSigningOut] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
 
@@ -104,17 +103,7 @@ export function AccountMenu({ account }: Props) {
           </ul>
         </nav>
         <div className="mt-1 border-t border-sand-100 pt-1">
-          <button
-            type="button"
-            disabled={signingOut}
-            onClick={() => {
-              setSigningOut(true);
-              void signOut().finally(() => setSigningOut(false));
-            }}
-            className={`${item} w-full text-left disabled:opacity-60`}
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </button>
+          <SignOutButton className={`${item} w-full text-left disabled:opacity-60`} />
         </div>
       </div>
     </div>

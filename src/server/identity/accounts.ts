@@ -1,19 +1,12 @@
-import { z } from "zod";
+import { credentialsSchema, registerSchema, type Credentials, type Registration } from "@/lib/credentials";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Identity } from "@/server/auth/tokens";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { mergeGuestInto } from "@/server/identity/merge-guest";
 
-export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("must be an email address").max(254),
-  password: z.string().min(8, "must be at least 8 characters").max(200),
-});
-export const registerSchema = credentialsSchema.extend({
-  name: z.string().trim().min(1, "is required").max(80),
-});
-export type Credentials = z.infer<typeof credentialsSchema>;
-export type Registration = z.infer<typeof registerSchema>;
+// The same schemas validate the browser forms, so they live outside server/.
+export { credentialsSchema, registerSchema, type Credentials, type Registration };
 
 const toIdentity = (u: { id: string; role: Identity["role"]; name: string }): Identity => ({ sub: u.id, role: u.role, name: u.name });
 

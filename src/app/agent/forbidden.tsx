@@ -1,0 +1,5 @@
+import { ConsoleDenied } from "@/components/auth/console-denied";
+
+export default function Forbidden() {
+  return <ConsoleDenied name="agent" />;
+}

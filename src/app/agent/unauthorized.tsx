@@ -1,0 +1,5 @@
+import { ConsoleDenied } from "@/components/auth/console-denied";
+
+export default function Unauthorized() {
+  return <ConsoleDenied name="agent" />;
+}
