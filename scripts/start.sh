@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm start`: production mode under pm2 (ecosystem.config.js): next start, the services
+# (N instances each, see .env.example) and Caddy on http://localhost:${GATEWAY_PORT:-8080}.
+# ecosystem.config.js applies pending migrations and creates missing secrets in .env.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+bash scripts/ensure-tools.sh
+
+needed=()
+[[ -n "${REDIS_URL:-}" ]] && needed+=(redis)
+[[ "${DATABASE_URL:-}" =~ ^postgres ]] && needed+=(postgres)
+((${#needed[@]})) && bash scripts/services.sh "${needed[@]}"
+
+# Build when there is no build or a source file is newer than it.
+if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find src prisma/schema next.config.ts package.json bun.lock -newer .next/BUILD_ID -print -quit)" ]]; then
+  say "building (next build)"
+  locked /tmp/calor-build.lock next build
+fi
+
+# A local trial on the embedded SQLite file gets the demo catalog; a real database is left alone.
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  bun scripts/prisma.ts migrate
+  NODE_ENV=development bun scripts/seed-if-empty.ts
+fi
+
+pm2 start ecosystem.config.js --update-env
+gateway="http://localhost:${GATEWAY_PORT:-8080}"
+for _ in $(seq 1 60); do
+  if curl -fsS -o /dev/null "$gateway/"; then
+    say "CALOR is up: $gateway   (pm2 status | pm2 logs | npm run stop)"
+    exit 0
+  fi
+  sleep 1
+done
+fail "$gateway did not answer within 60 s: see 'pm2 logs'"
