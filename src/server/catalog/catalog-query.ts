@@ -25,7 +25,7 @@ export const catalogQuerySchema = z
       .describe("Category slug"),
     minPrice: cents.optional().describe("Lowest price, in cents"),
     maxPrice: cents.optional().describe("Highest price, in cents"),
-    inStock: z.stringbool({ error: "must be true or false" }).optional().describe("Only products with stock > 0"),
+    inStock: z.stringbool({ error: "must be true or false" }).optional().describe("true: only products with stock > 0"),
     sort: z.enum(sortOptions, { error: `must be one of ${sortOptions.join(", ")}` }).default("newest"),
     page: z.coerce.number(wholeNumber).int(wholeNumber.error).min(1, "must be 1 or more").max(10_000, "is too large").default(1),
     pageSize: z.coerce
