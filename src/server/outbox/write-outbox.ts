@@ -1,9 +1,11 @@
 import type { Tx } from "@/server/db/client";
+import { centreEntryFor } from "@/server/notifications/centre-entry";
 import { outboxPayloadSchemas, type OutboxPayload, type OutboxScope, type OutboxTopic } from "@/realtime/outbox-topics";
 
 /**
  * Records an event in the same transaction as the change it describes. Call it with the
  * transaction client, never the global one: the row must commit or roll back with the change.
+ * Events meant for a shopper's notification centre (their orders, `notification`) add that row too.
  */
 export async function writeOutbox<T extends OutboxTopic>(tx: Tx, topic: T, payload: OutboxPayload<T>, scope: OutboxScope): Promise<number> {
   const valid = outboxPayloadSchemas[topic].parse(payload);
@@ -19,5 +21,7 @@ export async function writeOutbox<T extends OutboxTopic>(tx: Tx, topic: T, paylo
     },
     select: { id: true },
   });
+  const entry = centreEntryFor(topic, valid as OutboxPayload<T>);
+  if (entry) await tx.notification.create({ data: { ...entry, outboxId: row.id } });
   return row.id;
 }
