@@ -3,7 +3,7 @@ import { db, type Tx } from "@/server/db/client";
 import { transact } from "@/server/db/transact";
 import { AppError } from "@/server/errors";
 import { restoreStock } from "@/server/inventory/stock";
-import { lineTotalCents } from "@/server/orders/pricing";
+import { computeTotals, lineTotalCents } from "@/server/orders/pricing";
 
 export const MAX_LINE_QUANTITY = 99;
 const quantity = z.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
@@ -25,7 +25,14 @@ export const cartLineSchema = z.object({
   reservedUntil: z.string().nullable(),
   offerClaimId: z.string().nullable(),
 });
-export const cartSchema = z.object({ items: z.array(cartLineSchema), count: z.number().int(), subtotalCents: z.number().int() });
+export const cartSchema = z.object({
+  items: z.array(cartLineSchema),
+  /** Units in the cart (what the header badge shows). */
+  count: z.number().int(),
+  subtotalCents: z.number().int(),
+  shippingCents: z.number().int(),
+  totalCents: z.number().int(),
+});
 export type CartLine = z.infer<typeof cartLineSchema>;
 export type Cart = z.infer<typeof cartSchema>;
 
@@ -56,11 +63,7 @@ export async function getCart(userId: string, client: Tx = db()): Promise<Cart> 
       offerClaimId: line.offerClaimId,
     };
   });
-  return {
-    items,
-    count: items.reduce((sum, item) => sum + item.quantity, 0),
-    subtotalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
-  };
+  return { items, count: items.reduce((sum, item) => sum + item.quantity, 0), ...computeTotals(items) };
 }
 
 function refuseBeyondStock(product: { name: string; stock: number }, wanted: number, inCart: number): void {

@@ -1,4 +1,5 @@
 import { transact } from "@/server/db/transact";
+import { formatMoney } from "@/lib/money";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { dropExpiredReservations, isExpiredReservation, unitPriceOf } from "@/server/cart/cart";
 import type { CheckoutInput } from "@/server/checkout/checkout-schema";
@@ -11,8 +12,6 @@ import { orderInclude, toOrderView, type OrderView } from "@/server/orders/order
 import { computeTotals } from "@/server/orders/pricing";
 
 const FIRST_ORDER_NUMBER = 1001;
-
-const formatUsd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 /**
  * Turns the caller's cart into a paid order in one transaction: stock taken with conditional
@@ -76,7 +75,7 @@ export async function placeOrder(userId: string, input: CheckoutInput, record?: 
             create: [
               { from: null, to: "PENDING", note: "Order placed", byUserId: userId, createdAt: now },
               // One millisecond later, so the timeline keeps its order whatever the ids.
-              { from: "PENDING", to: "PAID", note: `Payment of ${formatUsd(totals.totalCents)} accepted (card ending ${payment.last4})`, createdAt: new Date(now.getTime() + 1) },
+              { from: "PENDING", to: "PAID", note: `Payment of ${formatMoney(totals.totalCents)} accepted (card ending ${payment.last4})`, createdAt: new Date(now.getTime() + 1) },
             ],
           },
         },
