@@ -81,7 +81,8 @@ export const apps = [
   },
 ];
 
-export default { apps };
+const config = { apps };
+export default config;
 
 const command = process.argv.slice(2).find((a) => !a.startsWith("-"));
 if (["start", "reload", "restart", "startOrReload", "startOrRestart"].includes(command ?? "")) {
@@ -111,7 +112,10 @@ function ensureSecrets(file) {
 
 function which(command) {
   try {
-    return execFileSync("bash", ["-c", `command -v ${command}`], { encoding: "utf8", env: { ...env, PATH: `${join(root, "node_modules", ".bin")}:${env.HOME}/.bun/bin:${env.PATH}` } }).trim();
+    return execFileSync("bash", ["-c", `command -v ${command}`], {
+      encoding: "utf8",
+      env: { ...env, PATH: `${join(root, "node_modules", ".bin")}:${env.HOME}/.bun/bin:${env.PATH}` },
+    }).trim();
   } catch {
     throw new Error(`${command} is not installed: run \`bash scripts/ensure-tools.sh\``);
   }

@@ -4,6 +4,7 @@
 # ecosystem.config.js applies pending migrations and creates missing secrets in .env.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
+export NODE_ENV=production
 bash scripts/ensure-tools.sh
 
 needed=()
@@ -18,7 +19,7 @@ if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find src prisma/schema next.config.ts p
 fi
 
 # A local trial on the embedded SQLite file gets the demo catalog; a real database is left alone.
-if [[ -z "${DATABASE_URL:-}" ]]; then
+if [[ "${DATABASE_URL:-file:}" == file:* ]]; then
   bun scripts/prisma.ts migrate
   NODE_ENV=development bun scripts/seed-if-empty.ts
 fi

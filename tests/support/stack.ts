@@ -128,7 +128,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       db,
       services,
       output: () =>
-        [`--- next ---\n${web.output()}`, `--- caddy ---\n${gateway.output()}`, ...Object.values(services).map((s) => `--- ${s.name} ---\n${s.output()}`)].join("\n"),
+        [`--- next ---\n${web.output()}`, `--- caddy ---\n${gateway.output()}`, ...Object.values(services).map((s) => `--- ${s.name} ---\n${s.output()}`)].join(
+          "\n",
+        ),
       stop,
     };
   } catch (error) {
