@@ -1,7 +1,7 @@
 import { sendMessageSchema, type MessageView } from "@/realtime/support-chat";
 import { defineHandler } from "@/server/service/define-handler";
 import { sideOf } from "@/server/support/access";
-import { postMessage } from "@/server/support/messages";
+import { postMessage, storedMessage } from "@/server/support/messages";
 import { emitMessage } from "../broadcast";
 import { limitMessages, runtime } from "../runtime";
 import { authorizeSession } from "../socket-state";
@@ -11,6 +11,9 @@ export default defineHandler({
   schema: sendMessageSchema,
   async handle(ctx, payload): Promise<MessageView> {
     const { user, session, access } = await authorizeSession(ctx, payload.sessionId);
+    // A retry (offline queue, lost ack) gets its stored message back without counting again.
+    const stored = await storedMessage(session.id, payload.clientMessageId);
+    if (stored) return stored;
     await limitMessages(ctx, user.sub);
     const { message, created } = await postMessage({
       sessionId: session.id,
@@ -20,7 +23,6 @@ export default defineHandler({
       body: payload.body,
       clientMessageId: payload.clientMessageId,
     });
-    // A retry gets its stored message back; everyone else already has it.
     if (created) {
       emitMessage(ctx, message);
       if (session.status === "QUEUED") await runtime().publishQueue();

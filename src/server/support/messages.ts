@@ -51,13 +51,17 @@ export async function insertMessage(tx: Tx, m: NewMessage): Promise<MessageRow> 
 const findByClientId = (sessionId: string, clientMessageId: string) =>
   db().supportMessage.findUnique({ where: { sessionId_clientMessageId: { sessionId, clientMessageId } }, select: messageSelect });
 
+/** The message a client already sent with this id, if it was stored. */
+export async function storedMessage(sessionId: string, clientMessageId: string): Promise<MessageView | null> {
+  const row = await findByClientId(sessionId, clientMessageId);
+  return row && toMessageView(row);
+}
+
 /**
  * A message or note from a person. A retry with the same clientMessageId returns the message
- * already stored (created: false) and never writes a second one.
+ * already stored (created: false) and never writes a second one, however the two race.
  */
 export async function postMessage(m: NewMessage & { clientMessageId: string }): Promise<{ message: MessageView; created: boolean }> {
-  const existing = await findByClientId(m.sessionId, m.clientMessageId);
-  if (existing) return { message: toMessageView(existing), created: false };
   for (let attempt = 1; ; attempt++) {
     try {
       const row = await withWriteRetry(() => db().$transaction((tx) => insertMessage(tx, m)));

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { Socket } from "socket.io-client";
+import { expect } from "vitest";
+import type { Ack } from "@/realtime/ack";
+import type { MessageView, SupportClientToServer } from "@/realtime/support-chat";
+import type { Role } from "@/server/auth/tokens";
+import type { Db } from "@/server/db/client";
+import { connect, emitAck } from "../support/socket";
+import { createUser } from "../support/tokens";
+
+type Event = keyof SupportClientToServer;
+type Data<E extends Event> = Parameters<SupportClientToServer[E]>[1] extends ((ack: Ack<infer T>) => void) | undefined ? T : never;
+
+/** Sends a support event and returns its ack as it came. */
+export function ask<E extends Event>(socket: Socket, event: E, payload: Parameters<SupportClientToServer[E]>[0]): Promise<Ack<Data<E>>> {
+  return emitAck<Ack<Data<E>>>(socket, event, payload);
+}
+
+/** Sends a support event that must succeed and returns its data. */
+export async function must<E extends Event>(socket: Socket, event: E, payload: Parameters<SupportClientToServer[E]>[0]): Promise<Data<E>> {
+  const ack = await ask(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
+  return ack.data;
+}
+
+/** Asserts a refusal with this code and returns its message. */
+export async function refused<E extends Event>(socket: Socket, event: E, payload: unknown, code: string): Promise<string> {
+  const ack = await emitAck<Ack<unknown>>(socket, event, payload);
+  expect(ack.ok, `${event} should be refused with ${code}`).toBe(false);
+  if (ack.ok) return "";
+  expect(ack.error.code).toBe(code);
+  expect(ack.error.message.length).toBeGreaterThan(3);
+  return ack.error.message;
+}
+
+export const clientId = () => randomUUID();
+
+/** A user of that role with a connected socket. */
+export async function participant(db: Db, url: string, role: Role, name?: string) {
+  const { user, identity, token } = await createUser(db, role, name);
+  const socket = await connect(url, { token });
+  return { user, identity, token, socket };
+}
+
+/** Seqs in order and each exactly once. */
+export function expectInOrderOnce(messages: MessageView[]) {
+  const seqs = messages.map((m) => m.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+}
