@@ -18,16 +18,17 @@ if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find src prisma/schema next.config.ts p
   locked /tmp/calor-build.lock next build
 fi
 
-# A local trial on the embedded SQLite file gets the demo catalog; a real database is left alone.
+# A local trial on the embedded SQLite file gets the demo catalog (seeding is a development
+# step, hence its NODE_ENV); a real database is left alone.
 if [[ "${DATABASE_URL:-file:}" == file:* ]]; then
-  bun scripts/prisma.ts migrate
+  NODE_ENV=development bun scripts/prisma.ts migrate
   NODE_ENV=development bun scripts/seed-if-empty.ts
 fi
 
 pm2 start ecosystem.config.js --update-env
 gateway="http://localhost:${GATEWAY_PORT:-8080}"
 for _ in $(seq 1 60); do
-  if curl -fsS -o /dev/null "$gateway/"; then
+  if curl -fs -o /dev/null "$gateway/"; then
     say "CALOR is up: $gateway   (pm2 status | pm2 logs | npm run stop)"
     exit 0
   fi
