@@ -6,7 +6,7 @@
  *
  *   bun bench/run.ts live-fanout --viewers 5000 --hold-viewers 10000
  */
-import { joinPayload, LIVE_EVENTS, ackOutcome, fakeShow, seedShow, type PreparedShow } from "./live/adapter";
+import { joinPayload, LIVE_EVENTS, ackOutcome, fakeShow, seedLiveShow, type PreparedShow } from "./live/adapter";
 import { runFanoutStep, type StepResult } from "./live/fanout-step";
 import { defineBenchmark, runStandalone, type OptionValues } from "./lib/benchmark";
 import { closeAll, connectCrowd, type Crowd } from "./lib/crowd";
@@ -106,7 +106,9 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
     let show: PreparedShow;
     if (target === "service") {
       database = await benchDatabase();
-      show = await seedShow(database.db, total, o.senders);
+      const seeded = await seedLiveShow(database.db, total + o.senders);
+      const tokens = seeded.shoppers.map((u) => u.token);
+      show = { showId: seeded.showId, viewerTokens: tokens.slice(0, total), senderTokens: tokens.slice(total) };
       server = await startCalorService("live-stream", database.url);
     } else {
       show = await fakeShow(total, o.senders);
@@ -125,6 +127,7 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
       await join(socket);
       socket.onFrame = (frame) => {
         if (tally.record(frame) >= 0 && result.sampleFrameBytes === undefined) result.sampleFrameBytes = Buffer.byteLength(frame);
+        return true;
       };
     };
     const crowdOptions = { concurrency: o["connect-concurrency"], deadlineMs: Math.max(10_000, deadline - Date.now() - 60_000), maxErrors: 20 };

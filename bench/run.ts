@@ -8,8 +8,10 @@
  */
 import { runBenchmark, shellQuote, usage, type Benchmark } from "./lib/benchmark";
 import { liveFanout } from "./live-fanout";
+import { notificationsBench } from "./notifications";
+import { offerBurst } from "./offer-burst";
 
-const BENCHMARKS: Benchmark[] = [liveFanout] as unknown as Benchmark[];
+const BENCHMARKS = [liveFanout, offerBurst, notificationsBench] as unknown as Benchmark[];
 
 const [name, ...argv] = process.argv.slice(2);
 const command = ["bun", "bench/run.ts", ...process.argv.slice(2)].map(shellQuote).join(" ");

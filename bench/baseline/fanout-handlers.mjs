@@ -23,6 +23,7 @@ export function attachFanout(io) {
         userName: "viewer",
         body: String(payload?.body ?? ""),
         highlighted: false,
+        fromHost: false,
         createdAt: new Date().toISOString(),
       };
       io.to(`show:${showId}`).emit("new_message", message);

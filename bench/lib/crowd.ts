@@ -26,6 +26,7 @@ export async function connectCrowd(
   tokens: (string | null)[],
   setup: (socket: LightSocket, index: number) => Promise<void>,
   options: CrowdOptions,
+  prepare?: (socket: LightSocket, index: number) => void,
 ): Promise<Crowd> {
   const readyLatency = new Histogram();
   const { results, errors } = await mapLimit(
@@ -35,7 +36,10 @@ export async function connectCrowd(
     async (index) => {
       const started = performance.now();
       const token = tokens[index];
-      const socket = await LightSocket.connect(url, token ? { auth: { token } } : {});
+      const socket = await LightSocket.connect(url, {
+        ...(token ? { auth: { token } } : {}),
+        prepare: prepare && ((s) => prepare(s, index)),
+      });
       try {
         await setup(socket, index);
       } catch (error) {

@@ -13,6 +13,8 @@ export interface LightSocketOptions {
   auth?: Record<string, unknown>;
   /** Refuse to wait for the namespace CONNECT longer than this. */
   connectTimeoutMs?: number;
+  /** Called before any frame arrives: set onFrame or listeners for events sent right on connect. */
+  prepare?: (socket: LightSocket) => void;
 }
 
 export class ConnectError extends Error {
@@ -38,8 +40,11 @@ export class LightSocket {
   readonly ws: WebSocket;
   id: string | null = null;
   connected = false;
-  /** Called with every server EVENT frame ("42..."), before (and instead of) JSON parsing. */
-  onFrame: ((frame: string) => void) | null = null;
+  /**
+   * Called with every server EVENT frame ("42...") before any JSON parsing; returning true
+   * consumes it, anything else passes it on to the `on(event)` listeners.
+   */
+  onFrame: ((frame: string) => boolean | void) | null = null;
   onClose: ((reason: string) => void) | null = null;
   private listeners = new Map<string, Listener[]>();
   private acks = new Map<number, (args: unknown[]) => void>();
@@ -53,6 +58,7 @@ export class LightSocket {
   static connect(baseUrl: string, options: LightSocketOptions = {}): Promise<LightSocket> {
     const url = `${baseUrl.replace(/^http/, "ws").replace(/\/$/, "")}/socket.io/?EIO=4&transport=websocket`;
     const socket = new LightSocket(url);
+    options.prepare?.(socket);
     const timeoutMs = options.connectTimeoutMs ?? 15_000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new ConnectError(`no CONNECT within ${timeoutMs} ms`)), timeoutMs);
@@ -128,8 +134,7 @@ export class LightSocket {
     if (type === CODE_4) {
       const packet = frame.charCodeAt(1);
       if (packet === CODE_2) {
-        if (this.onFrame) this.onFrame(frame);
-        else this.dispatch(frame);
+        if (this.onFrame?.(frame) !== true) this.dispatch(frame);
       } else if (packet === CODE_3) this.settleAck(frame);
       else if (packet === 49) this.closed("server disconnect"); // "41": DISCONNECT
     } else if (type === CODE_2) {

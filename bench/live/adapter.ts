@@ -3,17 +3,20 @@
  * change in src/realtime/live-stream.ts is one edit here. The baseline servers
  * (bench/baseline/fanout-handlers.mjs) accept and emit the same shapes.
  *
- * UNVERIFIED until src/realtime/live-stream.ts exists: the payload fields (showId, body) and
- * the database rows join_stream / send_message need (a LIVE show, existing users).
+ * Shapes follow src/realtime/live-stream.ts (join_stream / send_message / activate_offer /
+ * claim_offer payloads, ChatMessage, ClaimResult); the seeded rows follow src/server/live/*
+ * (a LIVE show, the product listed in it, stock for the offer, real user rows).
  */
 import type { Db } from "@/server/db/client";
 import { realtimeToken } from "../../tests/support/tokens";
-import { createUsers } from "../lib/seed";
+import { createUsers, type BenchUser } from "../lib/seed";
 
 export const LIVE_EVENTS = {
   join: "join_stream",
   send: "send_message",
   message: "new_message",
+  activateOffer: "activate_offer",
+  claimOffer: "claim_offer",
 } as const;
 
 export const joinPayload = (showId: string) => ({ showId });
@@ -28,6 +31,21 @@ export interface AckBody {
 export const ackOutcome = (ack: unknown): string => {
   const body = ack as AckBody | undefined;
   return body?.ok ? "OK" : (body?.error?.code ?? "MALFORMED_ACK");
+};
+
+export const offerPayload = (showId: string, productId: string, quantity: number, priceCents: number, durationSeconds: number) => ({
+  showId,
+  productId,
+  priceCents,
+  quantity,
+  durationSeconds,
+  perShopperLimit: 1,
+});
+export const claimPayload = (offerId: string, clientClaimId: string) => ({ offerId, clientClaimId });
+/** The claim ack's `data.outcome`: won | sold_out | already_claimed | expired. */
+export const claimOutcome = (ack: unknown): string => {
+  const body = ack as { ok?: boolean; data?: { outcome?: string } } | undefined;
+  return body?.ok ? (body.data?.outcome ?? "MALFORMED_ACK") : ackOutcome(ack);
 };
 
 export interface PreparedShow {
@@ -46,9 +64,32 @@ export async function fakeShow(viewers: number, senders: number): Promise<Prepar
   };
 }
 
-/** For our service: a host, a LIVE show and one user row per viewer and sender. */
-export async function seedShow(db: Db, viewers: number, senders: number): Promise<PreparedShow> {
+export interface SeededShow {
+  showId: string;
+  host: BenchUser;
+  shoppers: BenchUser[];
+  /** A product listed in the show, with `productStock` units. */
+  productId: string;
+  productPriceCents: number;
+}
+
+/** For our service: a host, a LIVE show selling one product, and `shoppers` user rows. */
+export async function seedLiveShow(db: Db, shoppers: number, productStock = 1000): Promise<SeededShow> {
   const [host] = await createUsers(db, 1, "bench-host", "HOST");
+  const stamp = Date.now().toString(36);
+  const category = await db.category.create({ data: { slug: `bench-${stamp}`, name: "Benchmark" } });
+  const product = await db.product.create({
+    data: {
+      sku: `BENCH-${stamp}`,
+      slug: `bench-jacket-${stamp}`,
+      name: "Benchmark jacket",
+      description: "A product for load tests",
+      priceCents: 9900,
+      stock: productStock,
+      imageUrl: "/products/placeholder.svg",
+      categoryId: category.id,
+    },
+  });
   const show = await db.show.create({
     data: {
       hostId: host!.id,
@@ -58,12 +99,8 @@ export async function seedShow(db: Db, viewers: number, senders: number): Promis
       status: "LIVE",
       scheduledAt: new Date(),
       startedAt: new Date(),
+      products: { create: [{ productId: product.id, position: 0 }] },
     },
   });
-  const users = await createUsers(db, viewers + senders, "bench-viewer");
-  return {
-    showId: show.id,
-    viewerTokens: users.slice(0, viewers).map((u) => u.token),
-    senderTokens: users.slice(viewers).map((u) => u.token),
-  };
+  return { showId: show.id, host: host!, shoppers: await createUsers(db, shoppers, "bench-shopper"), productId: product.id, productPriceCents: product.priceCents };
 }
