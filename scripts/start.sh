@@ -5,6 +5,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 export NODE_ENV=production
+# pm2 require()s ecosystem.config.js, an ES module here: Node loads those from 20.19 on.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+  fail "npm start needs Node.js 20.19 or newer (pm2 loads ecosystem.config.js as an ES module); this is $(node -v)"
 bash scripts/ensure-tools.sh
 
 needed=()
