@@ -1,4 +1,19 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
+import { liveUserRoom } from "@/realtime/live-stream";
+import { handlers } from "./handlers";
+import { live, startRuntime, stopRuntime } from "./runtime";
 
-await startService({ name: "live-stream", port: env().LIVE_STREAM_PORT, requireAuth: true, handlers: [] });
+// Guests may watch without a token; chatting and claiming ask for an identity (requireUser).
+await startService({
+  name: "live-stream",
+  port: env().LIVE_STREAM_PORT,
+  requireAuth: false,
+  handlers,
+  onStart: startRuntime,
+  onConnection(socket) {
+    if (socket.data.user) socket.join(liveUserRoom(socket.data.user.sub));
+    socket.on("disconnect", () => void live().audience.leaveAll(socket));
+  },
+  onStop: stopRuntime,
+});
