@@ -15,7 +15,7 @@ export async function ConsoleDenied({ name }: { name: ConsoleName }) {
       </span>
       <h1 className="text-2xl font-bold">{target.title}</h1>
       <p className="text-lg text-cocoa-800">
-        This console is for {target.audience}. Sign in with {target.article} account.
+        {`This console is for ${target.audience}. Sign in with ${target.article} account.`}
       </p>
       {account && (
         <p className="text-sm text-cocoa-600">
