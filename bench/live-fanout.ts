@@ -220,11 +220,14 @@ function summarise(results: TargetResult[], o: Options): string[] {
     const best = r.best;
     const ratio = baseline && best ? best.deliveriesPerSec / baseline : NaN;
     const vsBaseline = r.target !== "baseline" && baseline ? ` = **${fmt(ratio, 2)}×** the baseline${r.target === "service" ? ` (target ≥ 2×: ${ratio >= 2 ? "met" : "NOT met"})` : ""}` : "";
+    // A ramp that never failed only shows a lower bound: it stopped at max-steps or the deadline.
+    const bound = r.steps.some((s) => !s.passed) ? "" : "≥ ";
     lines.push(
       best
-        ? `**${r.target}**, ${fmt(o.viewers)} viewers: **${fmt(best.deliveriesPerSec)} deliveries/s** at p99 ${fmt(best.latency.p99, 1)} ms (${fmt(best.rate, 1)} msg/s, server ${fmt(best.serverUsPerDelivery, 2)} µs CPU per delivery)${vsBaseline}`
+        ? `**${r.target}**, ${fmt(o.viewers)} viewers: **${bound}${fmt(best.deliveriesPerSec)} deliveries/s** at p99 ${fmt(best.latency.p99, 1)} ms (${fmt(best.rate, 1)} msg/s, server ${fmt(best.serverUsPerDelivery, 2)} µs CPU per delivery)${vsBaseline}`
         : `**${r.target}**: no step passed (p99 ≤ ${o["p99-ms"]} ms, nothing lost)`,
     );
+    if (bound && best) lines.push(`**${r.target}**: every step passed, so its figure is a lower bound — raise --max-steps or --start-deliveries`);
     if (r.hold) {
       const h = r.hold.step;
       const mem = perViewerKiB(r, r.hold.rssAtHold, r.hold.viewers);

@@ -10,9 +10,11 @@ import { runBenchmark, shellQuote, usage, type Benchmark } from "./lib/benchmark
 import { liveFanout } from "./live-fanout";
 import { notificationsBench } from "./notifications";
 import { offerBurst } from "./offer-burst";
+import { redisCost } from "./redis-cost";
+import { storefront } from "./storefront";
 import { supportChat } from "./support-chat";
 
-const BENCHMARKS = [liveFanout, offerBurst, supportChat, notificationsBench] as unknown as Benchmark[];
+const BENCHMARKS = [liveFanout, offerBurst, supportChat, notificationsBench, storefront, redisCost] as unknown as Benchmark[];
 
 const [name, ...argv] = process.argv.slice(2);
 const command = ["bun", "bench/run.ts", ...process.argv.slice(2)].map(shellQuote).join(" ");

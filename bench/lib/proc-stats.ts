@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** Clock ticks per second for /proc/<pid>/stat times (100 on every Linux we know, but ask). */
 const TICKS_PER_SECOND = (() => {
@@ -113,5 +113,61 @@ export function machineBusy(): () => number {
     const end = read();
     const total = end.total - start.total;
     return total > 0 ? 1 - (end.idle - start.idle) / total : NaN;
+  };
+}
+
+/** The pid of the process listening on a local TCP port (one of ours), from /proc/net/tcp*. */
+export function pidListeningOn(port: number): number | null {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === "0A") inodes.add(cols[9]!);
+    }
+  }
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${entry}/fd`);
+    } catch {
+      continue; // not ours, or gone
+    }
+    for (const fd of fds) {
+      try {
+        const target = readlinkSync(`/proc/${entry}/fd/${fd}`);
+        if (target.startsWith("socket:[") && inodes.has(target.slice(8, -1))) return Number(entry);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Follows a child's CPU time while it runs (its /proc entry goes with it, so the last sample
+ * is what remains); `stop()` returns the CPU µs seen.
+ */
+export function followCpu(pid: number, everyMs = 200): { stop(): number } {
+  const start = processCpuUs(pid, true);
+  let last = start;
+  const timer = setInterval(() => {
+    const now = processCpuUs(pid, true);
+    if (now > 0) last = now;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const now = processCpuUs(pid, true);
+      return Math.max(now, last) - start;
+    },
   };
 }
