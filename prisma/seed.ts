@@ -5,10 +5,12 @@
 import { db, disconnectDb } from "@/server/db/client";
 import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
+import { seedSupport } from "./seed/support";
 
 try {
   await seedCatalog(db());
   await seedAccounts(db());
+  await seedSupport(db());
 } finally {
   await disconnectDb();
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AckFn } from "@/realtime/ack";
+import type { Ack, AckFn } from "@/realtime/ack";
 
 /**
  * The support-chat contract (service on port 3031): what shoppers' widgets, the agent console
@@ -295,6 +295,12 @@ export interface SupportServerToClient {
   session_assigned: (payload: SessionAssigned) => void;
   session_unassigned: (payload: SessionUnassigned) => void;
 }
+
+/** The payload a client sends with event E, and the data its successful ack carries. */
+export type SupportPayload<E extends keyof SupportClientToServer> = Parameters<SupportClientToServer[E]>[0];
+export type SupportAckData<E extends keyof SupportClientToServer> =
+  NonNullable<Parameters<SupportClientToServer[E]>[1]> extends AckFn<infer T> ? T : never;
+export type SupportAck<E extends keyof SupportClientToServer> = Ack<SupportAckData<E>>;
 
 // ── Rooms (named only here) ─────────────────────────────────────────────────────────────────
 

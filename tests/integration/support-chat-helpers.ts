@@ -2,22 +2,21 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { expect } from "vitest";
 import type { Ack } from "@/realtime/ack";
-import type { MessageView, SupportClientToServer } from "@/realtime/support-chat";
+import type { MessageView, SupportAck, SupportAckData, SupportClientToServer, SupportPayload } from "@/realtime/support-chat";
 import type { Role } from "@/server/auth/tokens";
 import type { Db } from "@/server/db/client";
 import { connect, emitAck } from "../support/socket";
 import { createUser } from "../support/tokens";
 
 type Event = keyof SupportClientToServer;
-type Data<E extends Event> = Parameters<SupportClientToServer[E]>[1] extends ((ack: Ack<infer T>) => void) | undefined ? T : never;
 
 /** Sends a support event and returns its ack as it came. */
-export function ask<E extends Event>(socket: Socket, event: E, payload: Parameters<SupportClientToServer[E]>[0]): Promise<Ack<Data<E>>> {
-  return emitAck<Ack<Data<E>>>(socket, event, payload);
+export function ask<E extends Event>(socket: Socket, event: E, payload: SupportPayload<E>): Promise<SupportAck<E>> {
+  return emitAck<SupportAck<E>>(socket, event, payload);
 }
 
 /** Sends a support event that must succeed and returns its data. */
-export async function must<E extends Event>(socket: Socket, event: E, payload: Parameters<SupportClientToServer[E]>[0]): Promise<Data<E>> {
+export async function must<E extends Event>(socket: Socket, event: E, payload: SupportPayload<E>): Promise<SupportAckData<E>> {
   const ack = await ask(socket, event, payload);
   if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
   return ack.data;

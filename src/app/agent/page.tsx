@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConsoleShell } from "@/components/layout/console-shell";
+import { AgentConsole } from "@/components/support/agent-console";
 import { requireConsole } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Agent console" };
@@ -8,7 +9,7 @@ export default async function AgentConsolePage() {
   const identity = await requireConsole("agent");
   return (
     <ConsoleShell title="Agent console" intro={`Signed in as ${identity.name}`}>
-      <p className="card p-6 text-cocoa-700">Coming soon. Waiting shoppers and your open chats will appear here.</p>
+      <AgentConsole me={{ id: identity.sub, name: identity.name }} />
     </ConsoleShell>
   );
 }
