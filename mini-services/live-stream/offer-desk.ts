@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { claimOffer, refusedClaim, type OfferTerms } from "@/server/live/claim-offer";
+import { claimOffers, refuseClaims, type ClaimReply, type ClaimRequest, type OfferTerms } from "@/server/live/claim-offer";
 import { pendingOffers } from "@/server/live/offers";
 import { nudgeNotifications } from "@/server/outbox/nudge";
 import type { ServiceContext } from "@/server/service/start-service";
@@ -16,6 +16,17 @@ interface OfferEntry {
   claimed: number;
 }
 
+interface Waiting {
+  request: ClaimRequest;
+  resolve: (result: ClaimResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const closedReason = (e: OfferEntry) => (e.soldOut ? "sold_out" : Date.now() >= e.terms.endsAt.getTime() ? "expired" : null);
+
+/** Claims decided together (one read, one transaction per batch); 250 keeps the read within the 999 parameters Prisma allows SQLite. */
+const BATCH = 250;
+
 interface Broadcast {
   timer: ReturnType<typeof setTimeout> | null;
   sent: number;
@@ -25,14 +36,13 @@ interface Broadcast {
  * Flash offers on this instance: the claim path, the expiry timers, and the offer_claimed
  * broadcast (at most one per offer per window, always with the latest count).
  *
- * Claims for one offer run one at a time here. They would anyway — every winner updates the same
- * offer row, so the database serialises them on its lock — but queued here, a claim that reaches
- * the front after the last unit went is answered from memory instead of opening a transaction:
- * a 5,000-shopper burst costs about `quantity` transactions, not 5,000.
+ * Claims for one offer are decided in batches, one batch at a time. They would be serialised
+ * anyway — every winner updates the same offer row, so the database queues them on its lock —
+ * but batched, a burst of 5,000 shoppers costs about ten reads and a transaction or two instead
+ * of 5,000 transactions, and once the last unit is gone the rest are answered without writing.
  */
 export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: Stats) {
   const offers = new Map<string, Promise<OfferEntry>>();
-  const queues = new Map<string, Promise<unknown>>();
   const expiries = new Map<string, ReturnType<typeof setTimeout>>();
   const broadcasts = new Map<string, Broadcast>();
   const ended = new Set<string>();
@@ -51,14 +61,6 @@ export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: St
       e.catch(() => offers.delete(offerId));
     }
     return e;
-  }
-
-  function serialize<T>(offerId: string, fn: () => Promise<T>): Promise<T> {
-    const run = (queues.get(offerId) ?? Promise.resolve()).then(fn, fn);
-    const tail = run.catch(() => undefined);
-    queues.set(offerId, tail);
-    void tail.then(() => queues.get(offerId) === tail && queues.delete(offerId));
-    return run;
   }
 
   function sendClaimed(e: OfferEntry) {
@@ -96,29 +98,65 @@ export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: St
     expiries.set(offerId, timer);
   }
 
+  /** Claims waiting for their offer's next batch, in arrival order. */
+  const waiting = new Map<string, Waiting[]>();
+  const draining = new Set<string>();
+
+  async function decide(e: OfferEntry, batch: Waiting[]): Promise<ClaimReply[]> {
+    const requests = batch.map((w) => w.request);
+    const closed = closedReason(e);
+    if (closed) return refuseClaims(e.terms, requests, closed);
+    const { replies, claimed } = await claimOffers(e.terms, requests, new Date());
+    if (claimed !== null) {
+      e.claimed = Math.max(e.claimed, claimed);
+      if (e.claimed >= e.terms.quantity) e.soldOut = true;
+    }
+    const outcomes = replies.map((r) => ("result" in r ? r.result.outcome : null));
+    // The database saw it ended earlier than these terms say (the host ended it elsewhere).
+    if (outcomes.includes("expired") && e.terms.endsAt.getTime() > Date.now()) e.terms.endsAt = new Date();
+    const wins = claimed === null ? 0 : outcomes.filter((o) => o === "won").length;
+    if (wins > 0) {
+      nudgeNotifications();
+      stats.count(e.terms.showId, "offerClaims", wins);
+      stats.product(e.terms.showId, e.terms.productId, "cartAdds", wins);
+      shows.staleSnapshot(e.terms.showId);
+      sendClaimed(e);
+      if (e.soldOut) void end(e.terms.id, e.terms.showId, "sold_out");
+    }
+    return replies;
+  }
+
+  async function drain(e: OfferEntry) {
+    const offerId = e.terms.id;
+    draining.add(offerId);
+    // One turn of the event loop lets a burst that arrived together be decided together.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let queue = waiting.get(offerId); queue?.length; queue = waiting.get(offerId)) {
+      const batch = queue.splice(0, BATCH);
+      try {
+        const replies = await decide(e, batch);
+        batch.forEach((w, i) => {
+          const reply = replies[i]!;
+          if ("result" in reply) w.resolve(reply.result);
+          else w.reject(reply.error);
+        });
+      } catch (error) {
+        batch.forEach((w) => w.reject(error));
+      }
+    }
+    // No await between the empty check above and here: a claim arriving now starts a new drain.
+    waiting.delete(offerId);
+    draining.delete(offerId);
+  }
+
   async function claim(userId: string, offerId: string, clientClaimId: string): Promise<ClaimResult> {
     const e = await entry(offerId);
-    const { terms } = e;
-    const closed = () => (e.soldOut ? "sold_out" : Date.now() >= terms.endsAt.getTime() ? "expired" : null);
-    const before = closed();
-    if (before) return refusedClaim(terms, userId, clientClaimId, before);
-    const attempt = await serialize(offerId, async () => (closed() ? null : claimOffer(terms, userId, clientClaimId, new Date())));
-    if (!attempt) return refusedClaim(terms, userId, clientClaimId, closed() ?? "sold_out");
-    if (attempt.claimed !== null) {
-      e.claimed = Math.max(e.claimed, attempt.claimed);
-      if (e.claimed >= terms.quantity) e.soldOut = true;
-    }
-    // The database saw it ended earlier than these terms say (the host ended it elsewhere).
-    if (attempt.result.outcome === "expired" && terms.endsAt.getTime() > Date.now()) terms.endsAt = new Date();
-    if (attempt.result.outcome === "won" && attempt.claimed !== null) {
-      nudgeNotifications();
-      stats.count(terms.showId, "offerClaims");
-      stats.product(terms.showId, terms.productId, "cartAdds");
-      shows.staleSnapshot(terms.showId);
-      sendClaimed(e);
-      if (e.soldOut) void end(offerId, terms.showId, "sold_out");
-    }
-    return attempt.result;
+    return new Promise<ClaimResult>((resolve, reject) => {
+      const queue = waiting.get(offerId) ?? [];
+      queue.push({ request: { userId, clientClaimId }, resolve, reject });
+      waiting.set(offerId, queue);
+      if (!draining.has(offerId)) void drain(e);
+    });
   }
 
   return {
