@@ -75,8 +75,9 @@ local out = {}
 for id in pairs(shows) do out[#out + 1] = id end
 return out`;
 
-const HEARTBEAT_MS = 5_000;
-const PRESUMED_DEAD_MS = 30_000;
+// An instance silent this long is presumed dead and its viewers are subtracted (tests shorten it).
+const PRESUMED_DEAD_MS = Number(process.env.LIVE_PRESENCE_TTL_MS ?? 30_000);
+const HEARTBEAT_MS = PRESUMED_DEAD_MS / 6;
 
 /**
  * The Redis store: `live:viewers:<show>` maps identity → open connections (HINCRBY, so joins

@@ -7,12 +7,12 @@ export const parseBlockedWords = (csv: string): string[] =>
 
 export const serializeBlockedWords = (words: string[]): string => [...new Set(words.map((w) => w.trim().toLowerCase()).filter(Boolean))].join(",");
 
-const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/gu, " ").toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * A test for whole blocked words or phrases, ignoring case and accents ("Spam!" and "spám"
- * match "spam"; "spammer" does not). Returns the word found, or null. Built once per list.
+ * A test for whole blocked words or phrases, ignoring case, accents and repeated spaces
+ * ("Spam!" and "spám" match "spam"; "spammer" does not). Returns the word found, or null. Built once per list.
  */
 export function blockedWordMatcher(words: string[]): (text: string) => string | null {
   const folded = words.map(fold).filter(Boolean);
