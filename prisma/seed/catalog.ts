@@ -37,7 +37,7 @@ export async function seedCatalog(db: Db): Promise<void> {
     };
     await db.product.upsert({
       where: { sku: p.sku },
-      create: { sku: p.sku, ...fields, stock: p.stock, createdAt: new Date(now - (products.length - index) * DAY_MS / 2) },
+      create: { sku: p.sku, ...fields, stock: p.stock, createdAt: new Date(now - ((products.length - index) * DAY_MS) / 2) },
       update: fields,
     });
   }

@@ -4,6 +4,7 @@ import { Pagination } from "@/components/catalog/pagination";
 import { ProductCard } from "@/components/catalog/product-card";
 import { SortSelect } from "@/components/catalog/sort-select";
 import { CatalogHero } from "@/components/catalog/catalog-hero";
+import { CupIcon } from "@/components/layout/icons";
 import { catalogSearch, parseCatalogParams } from "@/server/catalog/catalog-query";
 import { listCategories } from "@/server/catalog/list-categories";
 import { listProducts } from "@/server/catalog/list-products";
@@ -64,7 +65,17 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   );
 }
 
-function EmptyResults({ catalogEmpty, filtered, beyondLastPage, query }: { catalogEmpty: boolean; filtered: boolean; beyondLastPage: boolean; query?: string }) {
+function EmptyResults({
+  catalogEmpty,
+  filtered,
+  beyondLastPage,
+  query,
+}: {
+  catalogEmpty: boolean;
+  filtered: boolean;
+  beyondLastPage: boolean;
+  query?: string;
+}) {
   const [title, body] = catalogEmpty
     ? ["The shelves are being stocked", "There are no products in the shop yet. Please come back soon."]
     : beyondLastPage
@@ -72,8 +83,8 @@ function EmptyResults({ catalogEmpty, filtered, beyondLastPage, query }: { catal
       : [query ? `Nothing matches “${query}”` : "No products match these filters", "Try a shorter search, another category, or fewer filters."];
   return (
     <div className="card flex flex-col items-center gap-3 px-6 py-14 text-center">
-      <span aria-hidden="true" className="text-4xl">
-        ☕
+      <span className="flex size-14 items-center justify-center rounded-2xl bg-ember-100 text-ember-700">
+        <CupIcon className="size-7" />
       </span>
       <h2 className="text-xl font-semibold">{title}</h2>
       <p className="max-w-md text-cocoa-600">{body}</p>

@@ -146,7 +146,17 @@ describe("GET /api/products/{idOrSlug} and /api/categories", () => {
     expect(await errorOf(res)).toMatchObject({ code: "NOT_FOUND" });
 
     const archived = await db.product.create({
-      data: { sku: "ARCH-1", slug: "archived-thing", name: "Archived thing", description: "gone", priceCents: 100, stock: 1, imageUrl: "/x", status: "ARCHIVED", category: { connect: { slug: "home" } } },
+      data: {
+        sku: "ARCH-1",
+        slug: "archived-thing",
+        name: "Archived thing",
+        description: "gone",
+        priceCents: 100,
+        stock: 1,
+        imageUrl: "/x",
+        status: "ARCHIVED",
+        category: { connect: { slug: "home" } },
+      },
     });
     expect((await get(`/api/products/${archived.slug}`)).status).toBe(404);
     expect((await list("?q=Archived")).total).toBe(0);

@@ -15,16 +15,18 @@ describe("catalog query schema", () => {
   });
 
   it("coerces numbers and booleans from URL strings", () => {
-    expect(parse({ minPrice: "1000", maxPrice: "5000", inStock: "true", page: "3", pageSize: "24", sort: "price-desc", category: "home", q: " mug " })).toEqual({
-      q: "mug",
-      category: "home",
-      minPrice: 1000,
-      maxPrice: 5000,
-      inStock: true,
-      sort: "price-desc",
-      page: 3,
-      pageSize: 24,
-    });
+    expect(parse({ minPrice: "1000", maxPrice: "5000", inStock: "true", page: "3", pageSize: "24", sort: "price-desc", category: "home", q: " mug " })).toEqual(
+      {
+        q: "mug",
+        category: "home",
+        minPrice: 1000,
+        maxPrice: 5000,
+        inStock: true,
+        sort: "price-desc",
+        page: 3,
+        pageSize: 24,
+      },
+    );
     expect(parse({ inStock: "false" }).inStock).toBe(false);
   });
 

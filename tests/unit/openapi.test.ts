@@ -30,13 +30,21 @@ describe("OpenAPI document", () => {
   });
 
   it("points error responses at the one error shape", () => {
-    const notFound = (doc.paths["/api/products/{idOrSlug}"]!.get as { responses: Record<string, { content: { "application/json": { schema: unknown } } }> }).responses["404"]!;
+    const notFound = (doc.paths["/api/products/{idOrSlug}"]!.get as { responses: Record<string, { content: { "application/json": { schema: unknown } } }> })
+      .responses["404"]!;
     expect(notFound.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
     expect(doc.components.schemas.Error).toMatchObject({ properties: { error: { required: ["code", "message"] } } });
   });
 
   it("refuses the same route twice", () => {
-    const op = { method: "get", path: "/x", tag: "T", summary: "x", access: "public", responses: { 200: { description: "ok", schema: z.object({}) } } } as const;
+    const op = {
+      method: "get",
+      path: "/x",
+      tag: "T",
+      summary: "x",
+      access: "public",
+      responses: { 200: { description: "ok", schema: z.object({}) } },
+    } as const;
     expect(() => new ApiRegistry({ title: "t", version: "1", description: "" }).add([op, op])).toThrow(/registered twice/);
   });
 });

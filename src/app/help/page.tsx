@@ -33,7 +33,11 @@ export default function HelpPage() {
         ))}
       </div>
       <p className="mt-8 text-sm text-cocoa-600">
-        Developers: the REST API is described at <Link href="/api/docs" className="font-semibold text-ember-700 underline">/api/docs</Link>.
+        Developers: the REST API is described at{" "}
+        <Link href="/api/docs" className="font-semibold text-ember-700 underline">
+          /api/docs
+        </Link>
+        .
       </p>
     </div>
   );

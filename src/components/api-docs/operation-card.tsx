@@ -60,10 +60,18 @@ export function OperationCard({ op }: { op: DocOperation }) {
               <table className="w-full text-left text-sm">
                 <thead className="text-xs text-cocoa-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-4 font-semibold">Name</th>
-                    <th scope="col" className="py-1 pr-4 font-semibold">In</th>
-                    <th scope="col" className="py-1 pr-4 font-semibold">Type</th>
-                    <th scope="col" className="py-1 font-semibold">Description</th>
+                    <th scope="col" className="py-1 pr-4 font-semibold">
+                      Name
+                    </th>
+                    <th scope="col" className="py-1 pr-4 font-semibold">
+                      In
+                    </th>
+                    <th scope="col" className="py-1 pr-4 font-semibold">
+                      Type
+                    </th>
+                    <th scope="col" className="py-1 font-semibold">
+                      Description
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -99,7 +107,8 @@ export function OperationCard({ op }: { op: DocOperation }) {
               <li key={status} className="text-sm">
                 <details>
                   <summary className="cursor-pointer">
-                    <code className={`font-bold ${Number(status) < 400 ? "text-emerald-800" : "text-red-800"}`}>{status}</code> <span className="text-cocoa-700">{r.description}</span>
+                    <code className={`font-bold ${Number(status) < 400 ? "text-emerald-800" : "text-red-800"}`}>{status}</code>{" "}
+                    <span className="text-cocoa-700">{r.description}</span>
                   </summary>
                   {r.content && (
                     <div className="mt-2 ml-4">

@@ -28,7 +28,11 @@ export function typeLabel(schema: JsonSchema): string {
   const base = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "any");
   const limits = [
     schema.format,
-    schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? `${schema.minimum}–${schema.maximum}` : schema.minimum !== undefined ? `≥ ${schema.minimum}` : undefined,
+    schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER
+      ? `${schema.minimum}–${schema.maximum}`
+      : schema.minimum !== undefined
+        ? `≥ ${schema.minimum}`
+        : undefined,
     schema.minLength ? `≥ ${schema.minLength} chars` : undefined,
     schema.maxLength ? `≤ ${schema.maxLength} chars` : undefined,
   ].filter(Boolean);
@@ -50,7 +54,11 @@ export function SchemaView({ schema }: { schema: JsonSchema }) {
               <code className="font-semibold text-cocoa-900">{name}</code>
               {!object.required?.includes(name) && <span className="text-cocoa-500">?</span>}
               <span className="text-cocoa-600">: </span>
-              {nested ? <span className="text-cocoa-600">{prop.type === "array" ? "array of objects" : "object"}</span> : <code className="text-ember-800">{typeLabel(prop)}</code>}
+              {nested ? (
+                <span className="text-cocoa-600">{prop.type === "array" ? "array of objects" : "object"}</span>
+              ) : (
+                <code className="text-ember-800">{typeLabel(prop)}</code>
+              )}
               {prop.description && <span className="text-cocoa-600"> — {prop.description}</span>}
               {nested && (
                 <div className="mt-1.5">

@@ -88,7 +88,12 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     <form
       noValidate
       onSubmit={onSubmit}
-      onChange={(e) => submitted && setErrors((prev) => ({ ...validate(e.currentTarget).errors, form: prev.form }))}
+      onChange={(e) => {
+        if (!submitted) return;
+        // Read the form now: React clears currentTarget once the handler returns.
+        const found = validate(e.currentTarget).errors;
+        setErrors((prev) => ({ ...found, form: prev.form }));
+      }}
       aria-busy={pending}
       className="flex flex-col gap-5"
     >
@@ -134,7 +139,10 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       </button>
       <p className="text-center text-sm text-cocoa-600">
         {mode === "register" ? "Already have an account? " : "New to CALOR? "}
-        <Link href={`/${mode === "register" ? "login" : "register"}?next=${encodeURIComponent(next)}`} className="font-semibold text-ember-700 underline-offset-2 hover:underline">
+        <Link
+          href={`/${mode === "register" ? "login" : "register"}?next=${encodeURIComponent(next)}`}
+          className="font-semibold text-ember-700 underline-offset-2 hover:underline"
+        >
           {mode === "register" ? "Sign in" : "Create an account"}
         </Link>
       </p>

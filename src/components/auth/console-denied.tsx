@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LockIcon } from "@/components/layout/icons";
 import { roleLabel } from "@/components/layout/role-links";
 import { currentIdentity } from "@/server/auth/session";
 import { consoles, type ConsoleName } from "@/server/auth/page-guard";
@@ -10,13 +11,11 @@ export async function ConsoleDenied({ name }: { name: ConsoleName }) {
   const account = identity && identity.role !== "GUEST" ? identity : null;
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-16 text-center">
-      <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-2xl bg-ember-100 text-2xl">
-        🔒
+      <span className="flex size-14 items-center justify-center rounded-2xl bg-ember-100 text-ember-700">
+        <LockIcon className="size-7" />
       </span>
       <h1 className="text-2xl font-bold">{target.title}</h1>
-      <p className="text-lg text-cocoa-800">
-        {`This console is for ${target.audience}. Sign in with ${target.article} account.`}
-      </p>
+      <p className="text-lg text-cocoa-800">{`This console is for ${target.audience}. Sign in with ${target.article} account.`}</p>
       {account && (
         <p className="text-sm text-cocoa-600">
           You are signed in as <strong>{account.name}</strong> ({roleLabel[account.role].toLowerCase()}).

@@ -7,7 +7,11 @@ import type { CategoryWithCount } from "@/server/catalog/list-categories";
 const priceRanges: { min?: number; max?: number }[] = [{ max: 2499 }, { min: 2500, max: 4999 }, { min: 5000, max: 9999 }, { min: 10000 }];
 
 const rangeLabel = ({ min, max }: { min?: number; max?: number }) =>
-  min === undefined ? `Under ${formatMoneyWhole((max ?? 0) + 1)}` : max === undefined ? `${formatMoneyWhole(min)} & up` : `${formatMoneyWhole(min)} – ${formatMoneyWhole(max + 1)}`;
+  min === undefined
+    ? `Under ${formatMoneyWhole((max ?? 0) + 1)}`
+    : max === undefined
+      ? `${formatMoneyWhole(min)} & up`
+      : `${formatMoneyWhole(min)} – ${formatMoneyWhole(max + 1)}`;
 
 function Chip({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
   return (
@@ -16,7 +20,9 @@ function Chip({ href, active, children }: { href: string; active: boolean; child
       aria-current={active ? "true" : undefined}
       scroll={false}
       className={`flex items-center justify-between gap-3 rounded-full border px-3 py-1.5 text-sm whitespace-nowrap transition-colors lg:rounded-lg lg:border-transparent ${
-        active ? "border-ember-600 bg-ember-600 font-semibold text-white lg:bg-ember-100 lg:text-ember-900" : "border-sand-300 bg-white text-cocoa-700 hover:border-ember-300 hover:bg-ember-50 lg:bg-transparent"
+        active
+          ? "border-ember-600 bg-ember-600 font-semibold text-white lg:bg-ember-100 lg:text-ember-900"
+          : "border-sand-300 bg-white text-cocoa-700 hover:border-ember-300 hover:bg-ember-50 lg:bg-transparent"
       }`}
     >
       {children}
@@ -74,7 +80,10 @@ export function CatalogFilters({ query, categories }: { query: CatalogQuery; cat
         <li>
           <Chip href={href({ inStock: !query.inStock })} active={!!query.inStock}>
             <span className="flex items-center gap-2">
-              <span aria-hidden="true" className={`flex size-4 items-center justify-center rounded border ${query.inStock ? "border-current" : "border-cocoa-500"}`}>
+              <span
+                aria-hidden="true"
+                className={`flex size-4 items-center justify-center rounded border ${query.inStock ? "border-current" : "border-cocoa-500"}`}
+              >
                 {query.inStock ? "✓" : ""}
               </span>
               In stock only

@@ -1,7 +1,6 @@
 export type StockLevel = "sold-out" | "low" | "in-stock";
 
-export const stockLevel = (stock: number, lowStockThreshold: number): StockLevel =>
-  stock <= 0 ? "sold-out" : stock <= lowStockThreshold ? "low" : "in-stock";
+export const stockLevel = (stock: number, lowStockThreshold: number): StockLevel => (stock <= 0 ? "sold-out" : stock <= lowStockThreshold ? "low" : "in-stock");
 
 const look: Record<StockLevel, string> = {
   "sold-out": "bg-stone-200 text-stone-700",
@@ -15,7 +14,10 @@ export function StockStatus({ stock, lowStockThreshold, className = "" }: { stoc
   const text = level === "sold-out" ? "Sold out" : level === "low" ? `Only ${stock} left` : "In stock";
   return (
     <span data-stock-level={level} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-semibold ${look[level]} ${className}`}>
-      <span aria-hidden="true" className={`size-1.5 rounded-full ${level === "sold-out" ? "bg-stone-500" : level === "low" ? "bg-amber-500" : "bg-emerald-500"}`} />
+      <span
+        aria-hidden="true"
+        className={`size-1.5 rounded-full ${level === "sold-out" ? "bg-stone-500" : level === "low" ? "bg-amber-500" : "bg-emerald-500"}`}
+      />
       {text}
     </span>
   );

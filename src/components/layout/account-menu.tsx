@@ -47,7 +47,10 @@ export function AccountMenu({ account }: Props) {
         <Link href={`/login?next=${next}`} className="rounded-full px-3 py-2 text-sm font-semibold text-cocoa-800 hover:bg-sand-100">
           Sign in
         </Link>
-        <Link href={`/register?next=${next}`} className="hidden rounded-full bg-cocoa-900 px-4 py-2 text-sm font-semibold text-white hover:bg-cocoa-800 sm:inline-block">
+        <Link
+          href={`/register?next=${next}`}
+          className="hidden rounded-full bg-cocoa-900 px-4 py-2 text-sm font-semibold text-white hover:bg-cocoa-800 sm:inline-block"
+        >
           Register
         </Link>
       </div>
@@ -73,7 +76,10 @@ export function AccountMenu({ account }: Props) {
         </span>
         <span className="hidden max-w-32 truncate text-sm font-semibold text-cocoa-800 md:inline">{account.name}</span>
         <svg viewBox="0 0 20 20" aria-hidden="true" className="hidden size-4 text-cocoa-500 md:block">
-          <path fill="currentColor" d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+          <path
+            fill="currentColor"
+            d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z"
+          />
         </svg>
       </button>
       <div id={menuId} hidden={!open} className="absolute right-0 mt-2 w-60 rounded-2xl border border-sand-200 bg-white p-2 shadow-lg">

@@ -14,7 +14,10 @@ export const catalogApi: ApiOperation[] = [
     description: "Search, filter, sort and paginate. Blank parameters are ignored; an invalid one is a 400 naming it.",
     access: "public",
     query: catalogQuerySchema,
-    responses: { 200: { description: "One page of products", schema: pageSchema(productViewSchema) }, 400: { description: "A query parameter is invalid; `field` names it" } },
+    responses: {
+      200: { description: "One page of products", schema: pageSchema(productViewSchema) },
+      400: { description: "A query parameter is invalid; `field` names it" },
+    },
   },
   {
     method: "get",
@@ -23,7 +26,10 @@ export const catalogApi: ApiOperation[] = [
     summary: "One active product, by id or slug",
     access: "public",
     params: z.object({ idOrSlug: z.string().describe("The product's id or its slug") }),
-    responses: { 200: { description: "The product", schema: z.object({ product: productViewSchema }) }, 404: { description: "No active product has this id or slug" } },
+    responses: {
+      200: { description: "The product", schema: z.object({ product: productViewSchema }) },
+      404: { description: "No active product has this id or slug" },
+    },
   },
   {
     method: "get",

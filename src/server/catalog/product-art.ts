@@ -55,6 +55,64 @@ const gift = (t: Theme) => `
   <rect x="190" y="162" width="20" height="142" fill="${t.ink}" opacity=".55"/>
   <path d="M200 162c-22-34-52-26-44-8 6 12 44 8 44 8zm0 0c22-34 52-26 44-8-6 12-44 8-44 8z" fill="${t.ink}" opacity=".7"/>`;
 
+const board = (t: Theme) => `
+  <rect x="112" y="150" width="172" height="140" rx="30" fill="${t.accent}"/>
+  <rect x="270" y="198" width="62" height="44" rx="22" fill="${t.accent}"/>
+  <circle cx="310" cy="220" r="8" fill="#fff" opacity=".7"/>
+  <path d="M138 186c30 10 80-10 120 0M138 220c40 12 70-8 120 4M138 254c30 8 80-6 120 0" stroke="${t.ink}" stroke-width="4" fill="none" opacity=".25"/>`;
+
+const pan = (t: Theme) => `
+  <rect x="236" y="198" width="118" height="26" rx="13" fill="${t.ink}"/>
+  <circle cx="172" cy="212" r="84" fill="${t.ink}"/>
+  <circle cx="172" cy="212" r="66" fill="${t.accent}"/>
+  <path d="M140 196c10-26 56-30 66-4c8 22-4 40-34 40c-28 0-40-16-32-36z" fill="#fff"/>
+  <circle cx="174" cy="206" r="13" fill="#ffb347"/>`;
+
+const folded = (t: Theme) => `
+  <rect x="108" y="240" width="184" height="54" rx="14" fill="${t.accent}"/>
+  <rect x="120" y="192" width="172" height="54" rx="14" fill="${t.ink}" opacity=".75"/>
+  <rect x="102" y="144" width="184" height="54" rx="14" fill="${t.accent}" opacity=".9"/>
+  <path d="M118 171h152M134 219h146M124 267h152" stroke="#fff" stroke-width="3" stroke-dasharray="7 7" opacity=".6"/>`;
+
+const lamp = (t: Theme) => `
+  <ellipse cx="200" cy="214" rx="84" ry="14" fill="#ffcf70" opacity=".55"/>
+  <path d="M148 124h104l34 86H114z" fill="${t.accent}"/>
+  <rect x="194" y="208" width="12" height="44" fill="${t.ink}"/>
+  <path d="M156 304c0-42 20-58 44-58s44 16 44 58z" fill="${t.ink}" opacity=".85"/>`;
+
+const beanie = (t: Theme) => `
+  <circle cx="200" cy="120" r="22" fill="${t.ink}" opacity=".85"/>
+  <path d="M120 252c0-72 36-118 80-118s80 46 80 118z" fill="${t.accent}"/>
+  <rect x="108" y="240" width="184" height="54" rx="14" fill="${t.ink}" opacity=".8"/>
+  <path d="M134 250v34M160 250v34M186 250v34M212 250v34M238 250v34M264 250v34" stroke="${t.accent}" stroke-width="7" opacity=".6"/>`;
+
+const sock = (t: Theme) => `
+  <path d="M160 112h76v136l58 30c24 12 16 46-12 42l-104-18c-20-4-28-18-22-36l4-14z" fill="${t.accent}"/>
+  <rect x="154" y="108" width="88" height="36" rx="8" fill="${t.ink}" opacity=".8"/>
+  <path d="M272 270c14 6 18 22 8 32" stroke="${t.ink}" stroke-width="14" fill="none" opacity=".3" stroke-linecap="round"/>`;
+
+const flask = (t: Theme) => `
+  <rect x="180" y="104" width="40" height="30" rx="7" fill="${t.ink}"/>
+  <rect x="154" y="128" width="92" height="184" rx="32" fill="${t.accent}"/>
+  <rect x="154" y="172" width="92" height="16" fill="${t.ink}" opacity=".22"/>
+  <rect x="172" y="206" width="14" height="80" rx="7" fill="#fff" opacity=".35"/>`;
+
+/** The object drawn is chosen by what the product is, falling back to its category's. */
+const artByKeyword: [RegExp, Theme["art"]][] = [
+  [/\b(mug|cup)\b|pour-over/i, mug],
+  [/\bboard\b/i, board],
+  [/skillet|\bpan\b/i, pan],
+  [/napkin|throw|blanket|scarf|coaster/i, folded],
+  [/candle|taper/i, candle],
+  [/\blamp\b/i, lamp],
+  [/beanie|\bhat\b/i, beanie],
+  [/sock|slipper/i, sock],
+  [/sweater|vest|cardigan/i, knit],
+  [/flask|bottle/i, flask],
+  [/\boil\b|mask|lotion|pump/i, bottle],
+  [/honey|cocoa|coffee|beans|spice|jar|soak|balm|salt/i, jar],
+];
+
 const themes: Record<string, Theme> = {
   kitchen: { from: "#fff1e6", to: "#ffd8bd", accent: "#e0693a", ink: "#6b2a12", art: mug },
   home: { from: "#fff6df", to: "#ffe3a6", accent: "#d9922b", ink: "#5e3b0c", art: candle },
@@ -87,6 +145,7 @@ export const productImagePath = (slug: string) => `/images/products/${encodeURIC
 
 export function renderProductSvg(product: { slug: string; name: string; categorySlug: string | null }): string {
   const theme = (product.categorySlug && themes[product.categorySlug]) || fallbackTheme;
+  const art = artByKeyword.find(([pattern]) => pattern.test(product.name))?.[1] ?? theme.art;
   const h = hashOf(product.slug);
   const angle = h % 360;
   const blobX = 60 + (h % 280);
@@ -99,7 +158,7 @@ export function renderProductSvg(product: { slug: string; name: string; category
 <circle cx="${blobX}" cy="${blobY}" r="${blobR}" fill="#fff" opacity=".35"/>
 <circle cx="${400 - blobX / 2}" cy="${360 - blobY / 3}" r="${blobR / 2}" fill="${theme.accent}" opacity=".12"/>
 <ellipse cx="200" cy="318" rx="110" ry="14" fill="${theme.ink}" opacity=".12"/>
-<g transform="rotate(${tilt} 200 220)">${theme.art(theme)}</g>
+<g transform="rotate(${tilt} 200 220)">${art(theme)}</g>
 <g transform="translate(24 24)"><rect width="64" height="40" rx="20" fill="#fff" opacity=".9"/>
 <text x="32" y="27" text-anchor="middle" font-family="ui-rounded, system-ui, sans-serif" font-size="17" font-weight="700" letter-spacing="1" fill="${theme.ink}">${escapeXml(initialsOf(product.name))}</text></g>
 </svg>`;

@@ -73,7 +73,8 @@ export class ApiRegistry {
 
   add(operations: ApiOperation[]): this {
     for (const op of operations) {
-      if (this.operations.some((o) => o.method === op.method && o.path === op.path)) throw new Error(`OpenAPI: ${op.method.toUpperCase()} ${op.path} is registered twice`);
+      if (this.operations.some((o) => o.method === op.method && o.path === op.path))
+        throw new Error(`OpenAPI: ${op.method.toUpperCase()} ${op.path} is registered twice`);
       this.operations.push(op);
     }
     return this;

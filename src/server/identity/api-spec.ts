@@ -14,7 +14,11 @@ export const identityApi: ApiOperation[] = [
     description: "A guest that registers keeps its cart and chats: the guest becomes the account.",
     access: "visitor",
     body: registerSchema,
-    responses: { 201: { description: "Registered and signed in (session cookie set)", schema: userBody }, 400: { description: "Invalid input; `field` names it" }, 409: { description: "The email already has an account (`field: email`)" } },
+    responses: {
+      201: { description: "Registered and signed in (session cookie set)", schema: userBody },
+      400: { description: "Invalid input; `field` names it" },
+      409: { description: "The email already has an account (`field: email`)" },
+    },
   },
   {
     method: "post",
@@ -24,7 +28,11 @@ export const identityApi: ApiOperation[] = [
     description: "A guest's cart, chats and orders move into the account.",
     access: "visitor",
     body: credentialsSchema,
-    responses: { 200: { description: "Signed in (session cookie set)", schema: userBody }, 400: { description: "Invalid input" }, 401: { description: "Email or password is incorrect" } },
+    responses: {
+      200: { description: "Signed in (session cookie set)", schema: userBody },
+      400: { description: "Invalid input" },
+      401: { description: "Email or password is incorrect" },
+    },
   },
   {
     method: "post",
@@ -50,7 +58,10 @@ export const identityApi: ApiOperation[] = [
     description: "Pass it as `io(url, { auth: { token } })`. Valid for 15 minutes; the browser hook fetches a new one on every reconnect.",
     access: "visitor",
     responses: {
-      200: { description: "A JWT for the caller's identity", schema: z.object({ token: z.string(), expiresAt: z.string().describe("ISO 8601"), user: identitySchema }) },
+      200: {
+        description: "A JWT for the caller's identity",
+        schema: z.object({ token: z.string(), expiresAt: z.string().describe("ISO 8601"), user: identitySchema }),
+      },
     },
   },
 ];

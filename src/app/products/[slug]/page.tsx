@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LiveProductStock } from "@/components/catalog/live-product-stock";
 import { ProductCard } from "@/components/catalog/product-card";
+import { BoxIcon, ChatIcon, ReturnIcon, TagIcon } from "@/components/layout/icons";
 import { formatMoney } from "@/lib/money";
 import { AppError } from "@/server/errors";
 import { catalogQuerySchema } from "@/server/catalog/catalog-query";
@@ -72,15 +73,17 @@ export default async function ProductPage({ params }: { params: Params }) {
           </div>
           <ul className="grid gap-2 text-sm text-cocoa-700 sm:grid-cols-2">
             <li className="flex items-center gap-2">
-              <span aria-hidden="true">📦</span> Ships in 2 working days
+              <BoxIcon className="size-5 text-ember-700" /> Ships in 2 working days
             </li>
             <li className="flex items-center gap-2">
-              <span aria-hidden="true">↩︎</span> Free 30-day returns
+              <ReturnIcon className="size-5 text-ember-700" /> Free 30-day returns
             </li>
             <li className="flex items-center gap-2">
-              <span aria-hidden="true">💬</span> Questions? Chat with us
+              <ChatIcon className="size-5 text-ember-700" /> Questions? Chat with us
             </li>
-            <li className="flex items-center gap-2 text-cocoa-600">SKU {product.sku}</li>
+            <li className="flex items-center gap-2 text-cocoa-600">
+              <TagIcon className="size-5 text-ember-700" /> SKU {product.sku}
+            </li>
           </ul>
         </div>
       </article>
