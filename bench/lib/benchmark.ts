@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { machineInfo, type MachineInfo } from "./machine";
 import { killAllTracked } from "./processes";
@@ -95,7 +96,8 @@ export async function runStandalone(benchmark: Benchmark): Promise<void> {
     console.log(usage(benchmark));
     return;
   }
-  await runBenchmark(benchmark, argv, ["bun", ...process.argv.slice(1).map(shellQuote)].join(" "));
+  const script = relative(process.cwd(), process.argv[1] ?? "") || process.argv[1] || benchmark.name;
+  await runBenchmark(benchmark, argv, ["bun", script, ...argv].map(shellQuote).join(" "));
   process.exit(0);
 }
 
