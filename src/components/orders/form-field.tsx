@@ -27,7 +27,7 @@ export function FormField({ name, label, error, hint, className = "", required, 
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {error}
+          {error.charAt(0).toUpperCase() + error.slice(1)}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { productImagePath } from "@/server/catalog/product-art";
 import { productViewSchema, productViewSelect } from "@/server/catalog/product-view";
 import { db, type Tx } from "@/server/db/client";
 import { transact } from "@/server/db/transact";
@@ -138,7 +139,7 @@ export async function createProduct(input: z.infer<typeof createProductSchema>):
     const taken = await tx.product.count({ where: { slug: { startsWith: base } } });
     const slug = taken === 0 ? base : `${base}-${input.sku.toLowerCase()}`;
     const row = await tx.product.create({
-      data: { ...input, slug, imageUrl: input.imageUrl ?? `/images/products/${slug}` },
+      data: { ...input, slug, imageUrl: input.imageUrl ?? productImagePath(slug) },
       select: adminSelect,
     });
     await announce(tx, "product.created", row);
