@@ -15,6 +15,7 @@
   var open = false;
   var frame = null;
   var ready = false;
+  var unread = 0;
 
   var button = document.createElement("button");
   button.type = "button";
@@ -40,6 +41,10 @@
       (open ? "display:block;" : "display:none;");
   }
 
+  function label() {
+    button.setAttribute("aria-label", open ? "Close chat" : unread > 0 ? "Chat with us, " + unread + " unread" : "Chat with us");
+  }
+
   function post(type) {
     if (frame && ready) frame.contentWindow.postMessage({ type: type }, origin);
   }
@@ -56,6 +61,7 @@
     place();
     button.setAttribute("aria-expanded", String(open));
     button.firstChild.nodeValue = open ? "Close chat" : "Chat with us";
+    label();
     post(open ? "calor-support:open" : "calor-support:close");
     if (open) frame.focus();
     else button.focus();
@@ -73,10 +79,10 @@
     } else if (e.data.type === "calor-support:close") {
       setOpen(false);
     } else if (e.data.type === "calor-support:unread") {
-      var n = Number(e.data.count) || 0;
-      badge.textContent = String(n);
-      badge.style.display = n > 0 ? "inline-block" : "none";
-      button.setAttribute("aria-label", n > 0 ? "Chat with us, " + n + " unread" : "Chat with us");
+      unread = Number(e.data.count) || 0;
+      badge.textContent = String(unread);
+      badge.style.display = unread > 0 ? "inline-block" : "none";
+      label();
     }
   });
 
