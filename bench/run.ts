@@ -7,6 +7,7 @@
  * Flags after the name go to that benchmark; with "all" they go to every benchmark that has them.
  */
 import { runBenchmark, shellQuote, usage, type Benchmark } from "./lib/benchmark";
+import { dbCommit } from "./db-commit";
 import { liveFanout } from "./live-fanout";
 import { notificationsBench } from "./notifications";
 import { offerBurst } from "./offer-burst";
@@ -14,7 +15,7 @@ import { redisCost } from "./redis-cost";
 import { storefront } from "./storefront";
 import { supportChat } from "./support-chat";
 
-const BENCHMARKS = [liveFanout, offerBurst, supportChat, notificationsBench, storefront, redisCost] as unknown as Benchmark[];
+const BENCHMARKS = [liveFanout, offerBurst, supportChat, notificationsBench, storefront, redisCost, dbCommit] as unknown as Benchmark[];
 
 const [name, ...argv] = process.argv.slice(2);
 const command = ["bun", "bench/run.ts", ...process.argv.slice(2)].map(shellQuote).join(" ");
