@@ -18,17 +18,17 @@ interface Props {
 
 /** The chat itself: start form, conversation, queue, rating. The widget and /support/embed frame it. */
 export function SupportPanel({ chat, titleId, visible, onClose }: Props) {
-  const { session, status } = chat;
+  const { session, status, messages, markRead } = chat;
   const connected = status === "connected";
 
   // Read receipts: whatever is on screen while the panel is open and the tab is visible counts as read.
   useEffect(() => {
     if (!visible || !session) return;
-    const mark = () => document.visibilityState === "visible" && chat.markRead();
+    const mark = () => document.visibilityState === "visible" && markRead();
     mark();
     document.addEventListener("visibilitychange", mark);
     return () => document.removeEventListener("visibilitychange", mark);
-  }, [visible, session, chat.messages, chat.markRead]);
+  }, [visible, session, messages, markRead]);
 
   const subtitle = !connected
     ? status === "connecting"
