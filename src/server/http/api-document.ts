@@ -3,6 +3,7 @@ import { cartApi } from "@/server/cart/api-spec";
 import { catalogApi } from "@/server/catalog/api-spec";
 import { ApiRegistry } from "@/server/http/openapi";
 import { identityApi } from "@/server/identity/api-spec";
+import { notificationsApi } from "@/server/notifications/api-spec";
 import { ordersApi } from "@/server/orders/api-spec";
 
 /** Every area adds its routes here with one `.add(...)`. */
@@ -16,7 +17,8 @@ const registry = new ApiRegistry({
   .add(catalogApi)
   .add(cartApi)
   .add(ordersApi)
-  .add(adminApi);
+  .add(adminApi)
+  .add(notificationsApi);
 
 let cached: ReturnType<ApiRegistry["document"]> | undefined;
 export const apiDocument = () => (cached ??= registry.document());
