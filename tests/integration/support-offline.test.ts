@@ -55,6 +55,11 @@ describe("support chat when nobody can answer", () => {
     expect(queue.sessions).toMatchObject([{ sessionId, offline: true, shopperName: "Léa", lastMessage: "Can you gift wrap order 1002?" }]);
     await must(agent.socket, "claim_session", { sessionId });
     const answer = await must(agent.socket, "send_message", { sessionId, clientMessageId: clientId(), body: "Yes, done! It ships tomorrow." });
+    await must(agent.socket, "send_message", { sessionId, clientMessageId: clientId(), body: "Anything else?" });
+    // The first answer also reaches the shopper's notification centre, through the outbox.
+    const outbox = await db.outboxEvent.findMany({ where: { topic: "notification", userId: shopperUser.user.id } });
+    expect(outbox).toHaveLength(1);
+    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ kind: "support.reply", body: answer.body });
 
     // The shopper comes back on a new connection (reload): the answer is there.
     const back = await connect(service.url, { token: shopperUser.token });
@@ -62,7 +67,7 @@ describe("support chat when nobody can answer", () => {
     expect((await must(back, "list_my_sessions", {})).map((s) => s.id)).toEqual([sessionId]);
     const rejoined = await must(back, "rejoin_session", { sessionId, lastSeq: contact.lastSeq });
     expect(rejoined.session).toMatchObject({ status: "ACTIVE", agent: { name: "Omar" }, offline: true });
-    expect(rejoined.messages.map((m) => m.body)).toEqual(["Omar joined the chat.", answer.body]);
+    expect(rejoined.messages.map((m) => m.body)).toEqual(["Omar joined the chat.", answer.body, "Anything else?"]);
     expect(rejoined.queue).toBeNull();
   });
 

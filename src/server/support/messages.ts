@@ -61,10 +61,20 @@ export async function storedMessage(sessionId: string, clientMessageId: string):
  * A message or note from a person. A retry with the same clientMessageId returns the message
  * already stored (created: false) and never writes a second one, however the two race.
  */
-export async function postMessage(m: NewMessage & { clientMessageId: string }): Promise<{ message: MessageView; created: boolean }> {
+export async function postMessage(
+  m: NewMessage & { clientMessageId: string },
+  /** More writes that must commit with the message (an outbox row). */
+  alsoInTx?: (tx: Tx, row: MessageRow) => Promise<void>,
+): Promise<{ message: MessageView; created: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const row = await withWriteRetry(() => db().$transaction((tx) => insertMessage(tx, m)));
+      const row = await withWriteRetry(() =>
+        db().$transaction(async (tx) => {
+          const row = await insertMessage(tx, m);
+          await alsoInTx?.(tx, row);
+          return row;
+        }),
+      );
       return { message: toMessageView(row), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
