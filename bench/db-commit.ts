@@ -68,7 +68,11 @@ export const dbCommit = defineBenchmark({
         db.$transaction(async (tx) => tx.outboxEvent.create({ data: { topic: "notification", payload: "{}" } })),
       );
       await time("Prisma single create (implicit transaction)", () => db.outboxEvent.create({ data: { topic: "notification", payload: "{}" } }));
-      await time("Prisma $executeRaw insert", () => db.$executeRaw`INSERT INTO "OutboxEvent" ("topic", "payload", "everyone", "admin", "createdAt") VALUES (${"notification"}, ${"{}"}, false, false, ${new Date()})`);
+      await time(
+        "Prisma $executeRaw insert",
+        () =>
+          db.$executeRaw`INSERT INTO "OutboxEvent" ("topic", "payload", "everyone", "admin", "createdAt") VALUES (${"notification"}, ${"{}"}, false, false, ${new Date()})`,
+      );
     } finally {
       await database.close();
     }
@@ -76,14 +80,23 @@ export const dbCommit = defineBenchmark({
       title: `One write transaction — ${database.provider}`,
       processes: [`(in process) ${database.provider} throwaway database from tests/support/database.ts`],
       summary: rows.map(
-        (r) => `${r.variant}: p50 **${fmt(r.latency.p50, 2)} ms**, p99 ${fmt(r.latency.p99, 2)} ms, **${fmt(r.cpuUs)} µs CPU** in this process → at most ~${fmt(1000 / r.latency.p50)} commits/s one at a time, ~${fmt(1e6 / r.cpuUs)}/s per core`,
+        (r) =>
+          `${r.variant}: p50 **${fmt(r.latency.p50, 2)} ms**, p99 ${fmt(r.latency.p99, 2)} ms, **${fmt(r.cpuUs)} µs CPU** in this process → at most ~${fmt(1000 / r.latency.p50)} commits/s one at a time, ~${fmt(1e6 / r.cpuUs)}/s per core`,
       ),
       sections: [
         {
           heading: "Commit latency",
           table: {
             columns: ["variant", "transactions", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU µs each"],
-            rows: rows.map((r) => [r.variant, r.latency.count, fmt(r.latency.p50, 2), fmt(r.latency.p90, 2), fmt(r.latency.p99, 2), fmt(r.latency.max, 2), fmt(r.cpuUs)]),
+            rows: rows.map((r) => [
+              r.variant,
+              r.latency.count,
+              fmt(r.latency.p50, 2),
+              fmt(r.latency.p90, 2),
+              fmt(r.latency.p99, 2),
+              fmt(r.latency.max, 2),
+              fmt(r.cpuUs),
+            ]),
           },
         },
       ],

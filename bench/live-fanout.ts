@@ -92,7 +92,10 @@ export const liveFanout = defineBenchmark({
 });
 
 function parseTargets(list: string): Target[] {
-  const targets = list.split(",").map((t) => t.trim()).filter(Boolean);
+  const targets = list
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const t of targets) if (!(t in TARGETS)) throw new Error(`unknown target ${t}; use ${Object.keys(TARGETS).join(", ")}`);
   return targets as Target[];
 }
@@ -144,10 +147,15 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
     if (viewers.failures) throw new Error(`${viewers.failures} viewers could not join: ${viewers.errors.join("; ")}`);
 
     // Senders are in the room too; their copies are consumed unparsed and not counted.
-    const senders = await connectCrowd(server.url, show.senderTokens, async (socket) => {
-      await join(socket);
-      socket.onFrame = () => true;
-    }, crowdOptions);
+    const senders = await connectCrowd(
+      server.url,
+      show.senderTokens,
+      async (socket) => {
+        await join(socket);
+        socket.onFrame = () => true;
+      },
+      crowdOptions,
+    );
     sockets.push(...senders.sockets);
     if (senders.failures) throw new Error(`${senders.failures} senders could not join: ${senders.errors.join("; ")}`);
     await sleep(2000);
@@ -224,7 +232,10 @@ function summarise(results: TargetResult[], o: Options): string[] {
     }
     const best = r.best;
     const ratio = baseline && best ? best.deliveriesPerSec / baseline : NaN;
-    const vsBaseline = r.target !== "baseline" && baseline ? ` = **${fmt(ratio, 2)}×** the baseline${r.target === "service" ? ` (target ≥ 2×: ${ratio >= 2 ? "met" : "NOT met"})` : ""}` : "";
+    const vsBaseline =
+      r.target !== "baseline" && baseline
+        ? ` = **${fmt(ratio, 2)}×** the baseline${r.target === "service" ? ` (target ≥ 2×: ${ratio >= 2 ? "met" : "NOT met"})` : ""}`
+        : "";
     // A ramp that never failed only shows a lower bound: it stopped at max-steps or the deadline.
     const bound = r.steps.some((s) => !s.passed) ? "" : "≥ ";
     lines.push(
@@ -234,14 +245,21 @@ function summarise(results: TargetResult[], o: Options): string[] {
     );
     const baseUs = results.find((x) => x.target === "baseline")?.best?.serverUsPerDelivery;
     if (best && baseUs && r.target !== "baseline") {
-      lines.push(`**${r.target}** server CPU per delivery ${fmt(best.serverUsPerDelivery, 2)} µs vs the baseline's ${fmt(baseUs, 2)} µs: **${fmt(baseUs / best.serverUsPerDelivery, 2)}× less work per delivery** (independent of how much CPU the generator leaves)`);
+      lines.push(
+        `**${r.target}** server CPU per delivery ${fmt(best.serverUsPerDelivery, 2)} µs vs the baseline's ${fmt(baseUs, 2)} µs: **${fmt(baseUs / best.serverUsPerDelivery, 2)}× less work per delivery** (independent of how much CPU the generator leaves)`,
+      );
     }
     if (bound && best) lines.push(`**${r.target}**: every step passed, so its figure is a lower bound — raise --max-steps or --start-deliveries`);
     if (r.hold) {
       const h = r.hold.step;
       const mem = perViewerKiB(r, r.hold.rssAtHold, r.hold.viewers);
-      const verdict = r.target === "service" ? ` (targets p99 ≤ ${o["hold-p99-ms"]} ms: ${h.latency.p99 <= o["hold-p99-ms"] && h.lost === 0 ? "met" : "NOT met"}; ≤ 15 KiB: ${mem <= 15 ? "met" : "NOT met"})` : "";
-      lines.push(`**${r.target}** hold, ${fmt(r.hold.viewers)} viewers at ${o["hold-rate"]} msg/s for ${o["hold-seconds"]} s: p99 ${fmt(h.latency.p99, 1)} ms, lost ${fmt(h.lost)}, ${fmt(mem, 1)} KiB server memory per viewer${verdict}`);
+      const verdict =
+        r.target === "service"
+          ? ` (targets p99 ≤ ${o["hold-p99-ms"]} ms: ${h.latency.p99 <= o["hold-p99-ms"] && h.lost === 0 ? "met" : "NOT met"}; ≤ 15 KiB: ${mem <= 15 ? "met" : "NOT met"})`
+          : "";
+      lines.push(
+        `**${r.target}** hold, ${fmt(r.hold.viewers)} viewers at ${o["hold-rate"]} msg/s for ${o["hold-seconds"]} s: p99 ${fmt(h.latency.p99, 1)} ms, lost ${fmt(h.lost)}, ${fmt(mem, 1)} KiB server memory per viewer${verdict}`,
+      );
     }
   }
   return lines;
@@ -253,7 +271,23 @@ function latencyCells(l: LatencySummary) {
 
 function stepTable(steps: StepResult[]): Table {
   return {
-    columns: ["msg/s", "sent", "deliveries/s", "lost", "p50 ms", "p90 ms", "p99 ms", "max ms", "ack p99 ms", "server cores", "server µs/delivery", "generator cores", "generator µs/delivery", "others cores", "result"],
+    columns: [
+      "msg/s",
+      "sent",
+      "deliveries/s",
+      "lost",
+      "p50 ms",
+      "p90 ms",
+      "p99 ms",
+      "max ms",
+      "ack p99 ms",
+      "server cores",
+      "server µs/delivery",
+      "generator cores",
+      "generator µs/delivery",
+      "others cores",
+      "result",
+    ],
     rows: steps.map((s) => [
       fmt(s.achievedRate, 1),
       fmt(s.sent),
@@ -276,12 +310,35 @@ function sections(results: TargetResult[], o: Options): Section[] {
     {
       heading: "Best step per target (p99 ≤ " + o["p99-ms"] + " ms, nothing lost)",
       table: {
-        columns: ["target", "deliveries/s", "× baseline", "msg/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "server cores", "server µs/delivery", "generator cores", "frame bytes"],
+        columns: [
+          "target",
+          "deliveries/s",
+          "× baseline",
+          "msg/s",
+          "p50 ms",
+          "p90 ms",
+          "p99 ms",
+          "max ms",
+          "server cores",
+          "server µs/delivery",
+          "generator cores",
+          "frame bytes",
+        ],
         rows: results.map((r) => {
           const base = results.find((x) => x.target === "baseline")?.best?.deliveriesPerSec;
           const b = r.best;
           return b
-            ? [r.target, fmt(b.deliveriesPerSec), base ? fmt(b.deliveriesPerSec / base, 2) : "–", fmt(b.achievedRate, 1), ...latencyCells(b.latency), fmt(b.serverCores, 2), fmt(b.serverUsPerDelivery, 2), fmt(b.generatorCores, 2), r.sampleFrameBytes]
+            ? [
+                r.target,
+                fmt(b.deliveriesPerSec),
+                base ? fmt(b.deliveriesPerSec / base, 2) : "–",
+                fmt(b.achievedRate, 1),
+                ...latencyCells(b.latency),
+                fmt(b.serverCores, 2),
+                fmt(b.serverUsPerDelivery, 2),
+                fmt(b.generatorCores, 2),
+                r.sampleFrameBytes,
+              ]
             : [r.target, r.error ? `error: ${r.error}` : "no passing step", "", "", "", "", "", "", "", "", "", ""];
         }),
       },
@@ -289,7 +346,19 @@ function sections(results: TargetResult[], o: Options): Section[] {
     {
       heading: "Connections and memory",
       table: {
-        columns: ["target", "viewers", "connect+join p50 ms", "p99 ms", "failed", "RSS idle MiB", `RSS at ${fmt(o.viewers)} MiB`, "KiB/viewer", "hold viewers", "RSS at hold MiB", "KiB/viewer at hold"],
+        columns: [
+          "target",
+          "viewers",
+          "connect+join p50 ms",
+          "p99 ms",
+          "failed",
+          "RSS idle MiB",
+          `RSS at ${fmt(o.viewers)} MiB`,
+          "KiB/viewer",
+          "hold viewers",
+          "RSS at hold MiB",
+          "KiB/viewer at hold",
+        ],
         rows: results.map((r) => [
           r.target,
           fmt(r.viewers),

@@ -9,17 +9,18 @@ import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Db } from "@/server/db/client";
 import { TEST_SECRETS } from "../tests/support/env";
 import type { WriterConfig, WriterResult } from "./notifications/writer";
 import { defineBenchmark, runStandalone } from "./lib/benchmark";
-import { closeAll, connectCrowd } from "./lib/crowd";
+import { connectCrowd } from "./lib/crowd";
 import { Histogram } from "./lib/histogram";
 import type { LightSocket } from "./lib/light-socket";
 import { cpuWindow, machineBusy } from "./lib/proc-stats";
-import { track, type ServerProcess } from "./lib/processes";
+import { track } from "./lib/processes";
 import { fmt } from "./lib/report";
 import { createUsers } from "./lib/seed";
-import { benchDatabase, startCalorService, type BenchDatabase } from "./lib/services";
+import { withService } from "./lib/services";
 import { sleep, waitUntil } from "./lib/swarm";
 
 const options = {
@@ -42,15 +43,9 @@ export const notificationsBench = defineBenchmark({
   options,
   maxSeconds: (o) => Math.ceil(90 + o.shoppers / 40 + o.seconds + 30),
   async run(o, ctx) {
-    let database: BenchDatabase | null = null;
-    let server: ServerProcess | null = null;
-    const sockets: LightSocket[] = [];
     const resultFile = join(tmpdir(), `calor-bench-writer-${process.pid}-${Date.now()}.json`);
-    try {
-      database = await benchDatabase();
-      const users = await createUsers(database.db, o.shoppers, "bench-notified");
-      server = await startCalorService("notifications", database.url);
-
+    const seed = (db: Db) => createUsers(db, o.shoppers, "bench-notified");
+    return withService("notifications", seed, async ({ seeded: users, database, server, sockets }) => {
       // Per event id: when and by which shopper's socket it arrived (epoch ms, comparable
       // with the writer's commit times: both processes read the same clock).
       const receivedAt = new Map<number, number>();
@@ -140,7 +135,10 @@ export const notificationsBench = defineBenchmark({
       const ok = lost === 0 && misdelivered === 0 && duplicates === 0 && l.p99 <= o["p99-ms"];
       return {
         title: `Notifications — ${fmt(o.rate)} outbox events/s for ${o.seconds} s to ${fmt(o.shoppers)} shoppers (${database.provider})`,
-        processes: [server.command, `BENCH_WRITER_CONFIG='{…}' bun bench/notifications/writer.ts  # rate ${o.rate}/s, ${o["per-transaction"]} row(s) per transaction`],
+        processes: [
+          server.command,
+          `BENCH_WRITER_CONFIG='{…}' bun bench/notifications/writer.ts  # rate ${o.rate}/s, ${o["per-transaction"]} row(s) per transaction`,
+        ],
         summary: [
           `${fmt(committed)} events committed (${fmt(perSecond)}/s achieved of ${fmt(o.rate)}/s; ${fmt(written.skipped)} not written because ${o["max-in-flight"]} transactions were already in flight, ${fmt(written.failed)} failed${written.firstError ? `: ${written.firstError}` : ""}; transaction p50 ${fmt(t.p50, 1)} ms, p99 ${fmt(t.p99, 1)} ms)`,
           `commit → client p50 ${fmt(l.p50, 1)} ms, p99 **${fmt(l.p99, 1)} ms**, max ${fmt(l.max, 1)} ms; lost **${fmt(lost)}**, duplicates ${fmt(duplicates)}, to the wrong shopper ${fmt(misdelivered)} — target p99 ≤ ${o["p99-ms"]} ms and none lost: **${ok ? "met" : "NOT met"}**${perSecond < o.rate * 0.98 ? ` (but only ${fmt(perSecond)} events/s were written)` : ""}`,
@@ -150,7 +148,28 @@ export const notificationsBench = defineBenchmark({
           {
             heading: "Delivery",
             table: {
-              columns: ["database", "shoppers", "rows/tx", "committed", "events/s", "delivered", "lost", "dup", "wrong shopper", "p50 ms", "p90 ms", "p99 ms", "max ms", "tx p50 ms", "tx p99 ms", "server cores", "server µs/event", "writer cores", "receivers cores", "others cores"],
+              columns: [
+                "database",
+                "shoppers",
+                "rows/tx",
+                "committed",
+                "events/s",
+                "delivered",
+                "lost",
+                "dup",
+                "wrong shopper",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "tx p50 ms",
+                "tx p99 ms",
+                "server cores",
+                "server µs/event",
+                "writer cores",
+                "receivers cores",
+                "others cores",
+              ],
               rows: [
                 [
                   database.provider,
@@ -183,17 +202,24 @@ export const notificationsBench = defineBenchmark({
           "Commit time is when the transaction's promise resolved in the writer; receive time is when the shopper's socket got the `notification` frame, matched by eventId (the outbox id). Both are epoch milliseconds (performance.timeOrigin + performance.now()) on the same machine.",
           "A row the writer could not start because `max-in-flight` transactions were pending is counted as not written, not as lost: the figure to read is the achieved events/s.",
         ],
-        data: { options: o, provider: database.provider, committed, perSecond, delivered: receivedAt.size, lost, duplicates, misdelivered, latency: l, tx: t, skipped: written.skipped, failed: written.failed, cpu: window, writerCores },
+        data: {
+          options: o,
+          provider: database.provider,
+          committed,
+          perSecond,
+          delivered: receivedAt.size,
+          lost,
+          duplicates,
+          misdelivered,
+          latency: l,
+          tx: t,
+          skipped: written.skipped,
+          failed: written.failed,
+          cpu: window,
+          writerCores,
+        },
       };
-    } catch (error) {
-      if (server) console.error(server.output().slice(-2000));
-      throw error;
-    } finally {
-      rmSync(resultFile, { force: true });
-      closeAll(sockets);
-      await server?.stop();
-      await database?.close();
-    }
+    }).finally(() => rmSync(resultFile, { force: true }));
   },
 });
 

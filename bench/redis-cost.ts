@@ -57,7 +57,16 @@ export const redisCost = defineBenchmark({
       const show = await seedLiveShow(database.db, o.viewers + o.senders);
       for (const config of parseConfigs(o.configs)) {
         console.log(`\n== ${config}: ${CONFIGS[config].label}`);
-        results.push(await runConfig(config, o, database, show.showId, show.shoppers.map((s) => s.token), ctx.deadline));
+        results.push(
+          await runConfig(
+            config,
+            o,
+            database,
+            show.showId,
+            show.shoppers.map((s) => s.token),
+            ctx.deadline,
+          ),
+        );
       }
     } finally {
       await database.close();
@@ -76,7 +85,21 @@ export const redisCost = defineBenchmark({
         {
           heading: "Per configuration",
           table: {
-            columns: ["configuration", "instances", "msg/s", "deliveries/s", "lost", "p50 ms", "p99 ms", "max ms", "instance cores", "Redis cores", "µs/delivery (all)", "generator cores", "others cores"],
+            columns: [
+              "configuration",
+              "instances",
+              "msg/s",
+              "deliveries/s",
+              "lost",
+              "p50 ms",
+              "p99 ms",
+              "max ms",
+              "instance cores",
+              "Redis cores",
+              "µs/delivery (all)",
+              "generator cores",
+              "others cores",
+            ],
             rows: results.map((r) => [
               CONFIGS[r.config].label,
               CONFIGS[r.config].instances,
@@ -106,7 +129,10 @@ export const redisCost = defineBenchmark({
 });
 
 function parseConfigs(list: string): Config[] {
-  const configs = list.split(",").map((c) => c.trim()).filter(Boolean);
+  const configs = list
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const c of configs) if (!(c in CONFIGS)) throw new Error(`unknown configuration ${c}; use ${Object.keys(CONFIGS).join(", ")}`);
   return configs as Config[];
 }
@@ -138,10 +164,15 @@ async function runConfig(config: Config, o: Options, database: BenchDatabase, sh
     const senders: LightSocket[] = [];
     for (const [index, instance] of instances.entries()) {
       const mine = (list: string[]) => list.filter((_, i) => i % instances.length === index);
-      const crowd = await connectCrowd(instance.url, mine(tokens.slice(0, o.viewers)), async (socket) => {
-        await join(socket);
-        socket.onFrame = (frame) => (tally.record(frame), true);
-      }, crowdOptions);
+      const crowd = await connectCrowd(
+        instance.url,
+        mine(tokens.slice(0, o.viewers)),
+        async (socket) => {
+          await join(socket);
+          socket.onFrame = (frame) => (tally.record(frame), true);
+        },
+        crowdOptions,
+      );
       if (crowd.failures) throw new Error(`${crowd.failures} viewers could not join: ${crowd.errors.join("; ")}`);
       const sending = await connectCrowd(instance.url, mine(tokens.slice(o.viewers)), join, crowdOptions);
       if (sending.failures) throw new Error(`${sending.failures} senders could not join: ${sending.errors.join("; ")}`);
@@ -152,7 +183,18 @@ async function runConfig(config: Config, o: Options, database: BenchDatabase, sh
     console.log(`${viewers.length} viewers and ${senders.length} senders on ${instances.length} instance(s)`);
     await sleep(2000);
 
-    const input = { receivers: viewers.length, senders, showId, filler: "x".repeat(60), tally, serverPids: instances.map((s) => s.pid), deadline, drainMs: 5000, p99LimitMs: Infinity, rate: o.rate };
+    const input = {
+      receivers: viewers.length,
+      senders,
+      showId,
+      filler: "x".repeat(60),
+      tally,
+      serverPids: instances.map((s) => s.pid),
+      deadline,
+      drainMs: 5000,
+      p99LimitMs: Infinity,
+      rate: o.rate,
+    };
     await runFanoutStep({ ...input, tag: 0, seconds: 3 });
     await sleep(1000);
     const perInstance = instances.map((s) => cpuWindow([s.pid]));

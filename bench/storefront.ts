@@ -69,8 +69,18 @@ export const storefront = defineBenchmark({
         const { result, cpuUs } = await autocannon(url, o.connections, o.seconds);
         const window = cpu();
         const nextRssMiB = processRssBytes(nextPid, true) / 2 ** 20;
-        console.log(`${endpoint.name}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
-        results.push({ ...endpoint, serverTime, bytes, load: result, nextCores: window.serverCores, autocannonCores: cpuUs / 1000 / window.wallMs, nextRssMiB });
+        console.log(
+          `${endpoint.name}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+        );
+        results.push({
+          ...endpoint,
+          serverTime,
+          bytes,
+          load: result,
+          nextCores: window.serverCores,
+          autocannonCores: cpuUs / 1000 / window.wallMs,
+          nextRssMiB,
+        });
       }
       const page = results[0]!;
       const rows: Cell[][] = results.map((r) => [
@@ -106,7 +116,22 @@ export const storefront = defineBenchmark({
           {
             heading: "Endpoints",
             table: {
-              columns: ["endpoint", "path", "bytes", "server time p50 ms", "server time p99 ms", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "next cores", "autocannon cores", "next RSS MiB"],
+              columns: [
+                "endpoint",
+                "path",
+                "bytes",
+                "server time p50 ms",
+                "server time p99 ms",
+                "req/s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "next cores",
+                "autocannon cores",
+                "next RSS MiB",
+              ],
               rows,
             },
           },

@@ -10,17 +10,17 @@
  */
 import { availableParallelism } from "node:os";
 import { SUPPORT_LIMITS } from "@/realtime/support-chat";
+import type { Db } from "@/server/db/client";
 import { ackOutcome } from "./live/adapter";
 import { defineBenchmark, runStandalone } from "./lib/benchmark";
-import { closeAll, connectCrowd } from "./lib/crowd";
+import { connectCrowd } from "./lib/crowd";
 import { Histogram } from "./lib/histogram";
 import type { LightSocket } from "./lib/light-socket";
 import { paced } from "./lib/pace";
 import { cpuWindow, machineBusy, processRssBytes } from "./lib/proc-stats";
-import type { ServerProcess } from "./lib/processes";
 import { fmt } from "./lib/report";
 import { createUsers } from "./lib/seed";
-import { benchDatabase, startCalorService, type BenchDatabase } from "./lib/services";
+import { withService } from "./lib/services";
 import { stamp, StampTally } from "./lib/stamp";
 import { sleep, waitUntil } from "./lib/swarm";
 
@@ -43,19 +43,20 @@ export const supportChat = defineBenchmark({
   options,
   maxSeconds: (o) => Math.ceil(120 + o.conversations / 5 + o.seconds + 30),
   async run(o, ctx) {
-    let database: BenchDatabase | null = null;
-    let server: ServerProcess | null = null;
-    const sockets: LightSocket[] = [];
-    try {
-      database = await benchDatabase();
-      const db = database.db;
-      const agentsCount = o.agents || o.conversations;
-      const chatsPerAgent = Math.ceil(o.conversations / agentsCount);
+    const agentsCount = o.agents || o.conversations;
+    const chatsPerAgent = Math.ceil(o.conversations / agentsCount);
+    const seed = async (db: Db) => {
       const agents = await createUsers(db, agentsCount, "bench-agent", "AGENT");
       await db.user.updateMany({ where: { id: { in: agents.map((a) => a.id) } }, data: { maxChats: Math.max(3, chatsPerAgent) } });
-      const shoppers = await createUsers(db, o.conversations, "bench-asker");
-      server = await startCalorService("support-chat", database.url);
-      const crowdOptions = { concurrency: o["connect-concurrency"], deadlineMs: Math.max(10_000, ctx.deadline - Date.now() - o.seconds * 1000 - 90_000), maxErrors: 20 };
+      return { agents, shoppers: await createUsers(db, o.conversations, "bench-asker") };
+    };
+    return withService("support-chat", seed, async ({ seeded: { agents, shoppers }, database, server, sockets }) => {
+      const db = database.db;
+      const crowdOptions = {
+        concurrency: o["connect-concurrency"],
+        deadlineMs: Math.max(10_000, ctx.deadline - Date.now() - o.seconds * 1000 - 90_000),
+        maxErrors: 20,
+      };
       const tally = new StampTally();
       const setupStarted = performance.now();
       let setupBytes = 0;
@@ -104,7 +105,9 @@ export const supportChat = defineBenchmark({
       );
       sockets.push(...shopperCrowd.sockets);
       const setupSeconds = (performance.now() - setupStarted) / 1000;
-      console.log(`${shopperCrowd.sockets.length} conversations started and claimed in ${fmt(setupSeconds, 1)} s (${fmt(setupBytes / 2 ** 20, 1)} MiB of other frames received meanwhile)`);
+      console.log(
+        `${shopperCrowd.sockets.length} conversations started and claimed in ${fmt(setupSeconds, 1)} s (${fmt(setupBytes / 2 ** 20, 1)} MiB of other frames received meanwhile)`,
+      );
       if (shopperCrowd.failures) throw new Error(`${shopperCrowd.failures} conversations could not start: ${shopperCrowd.errors.join("; ")}`);
       await sleep(2000);
       const setupMiB = setupBytes / 2 ** 20;
@@ -169,7 +172,26 @@ export const supportChat = defineBenchmark({
           {
             heading: "Messages",
             table: {
-              columns: ["database", "conversations", "agents", "msg/s", "acked", "refused", "persisted", "delivered", "p50 ms", "p90 ms", "p99 ms", "max ms", "ack p99 ms", "server cores", "server µs/msg", "generator cores", "others cores", "server RSS MiB"],
+              columns: [
+                "database",
+                "conversations",
+                "agents",
+                "msg/s",
+                "acked",
+                "refused",
+                "persisted",
+                "delivered",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "ack p99 ms",
+                "server cores",
+                "server µs/msg",
+                "generator cores",
+                "others cores",
+                "server RSS MiB",
+              ],
               rows: [
                 [
                   database.provider,
@@ -200,16 +222,20 @@ export const supportChat = defineBenchmark({
           "Messages alternate shopper → agent and agent → shopper; each carries its send time in the body and is timed when the OTHER side's socket receives the `message` event. Persistence is checked by counting SupportMessage rows with the benchmark's clientMessageId prefix against the acknowledged sends.",
           `Frames other than the timed messages (echoes, queue snapshots) are consumed without parsing; during setup they came to ${fmt(setupMiB, 1)} MiB, ${fmt((setupBytes - setupMiB * 2 ** 20) / 2 ** 20, 1)} MiB more while talking.`,
         ],
-        data: { options: o, provider: database.provider, sent: pace.sent, acked, refusals, persisted, delivered: delivered(), latency: l, setupSeconds, cpu: window },
+        data: {
+          options: o,
+          provider: database.provider,
+          sent: pace.sent,
+          acked,
+          refusals,
+          persisted,
+          delivered: delivered(),
+          latency: l,
+          setupSeconds,
+          cpu: window,
+        },
       };
-    } catch (error) {
-      if (server) console.error(server.output().slice(-2000));
-      throw error;
-    } finally {
-      closeAll(sockets);
-      await server?.stop();
-      await database?.close();
-    }
+    });
   },
 });
 

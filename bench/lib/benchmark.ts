@@ -38,9 +38,10 @@ export function parseOptions<S extends OptionSpec>(spec: S, argv: string[]): Opt
   const all = { ...COMMON, ...spec };
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(
-      Object.entries(all).map(([name, o]) => [name, { type: typeof o.default === "boolean" ? "boolean" : "string" }]),
-    ) as Record<string, { type: "string" | "boolean" }>,
+    options: Object.fromEntries(Object.entries(all).map(([name, o]) => [name, { type: typeof o.default === "boolean" ? "boolean" : "string" }])) as Record<
+      string,
+      { type: "string" | "boolean" }
+    >,
     strict: true,
     allowPositionals: false,
   });
@@ -70,11 +71,14 @@ export async function runBenchmark(benchmark: Benchmark, argv: string[], command
   const options = parseOptions(benchmark.options, argv);
   const seconds = options["max-seconds"] || benchmark.maxSeconds(options);
   const deadline = Date.now() + seconds * 1000;
-  const watchdog = setTimeout(() => {
-    console.error(`${benchmark.name}: hard stop after ${seconds} s`);
-    killAllTracked();
-    process.exit(3);
-  }, seconds * 1000 + 15_000);
+  const watchdog = setTimeout(
+    () => {
+      console.error(`${benchmark.name}: hard stop after ${seconds} s`);
+      killAllTracked();
+      process.exit(3);
+    },
+    seconds * 1000 + 15_000,
+  );
   const machine = machineInfo();
   console.log(`${benchmark.name}: ${benchmark.description} (bounded to ${seconds} s)`);
   try {

@@ -27,8 +27,7 @@ export class ConnectError extends Error {
 }
 
 // Under Bun the native client; under Node 20 (no global WebSocket) the `ws` package.
-const WebSocketImpl: typeof WebSocket =
-  globalThis.WebSocket ?? ((await import("ws")).default as unknown as typeof WebSocket);
+const WebSocketImpl: typeof WebSocket = globalThis.WebSocket ?? ((await import("ws")).default as unknown as typeof WebSocket);
 
 const CODE_0 = 48; // "0" open / "40" connect
 const CODE_1 = 49; // "1" close

@@ -39,7 +39,9 @@ export function machineInfo(): MachineInfo {
     bun: typeof Bun !== "undefined" ? Bun.version : run("bun", ["--version"]),
     node: run("node", ["--version"]),
     commit: run("git", ["rev-parse", "--short", "HEAD"]) + dirty,
-    loadAverage: loadavg().map((n) => n.toFixed(2)).join(" "),
+    loadAverage: loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" "),
     openFilesLimit: run("bash", ["-c", "ulimit -n"]),
   };
 }

@@ -62,7 +62,9 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   child.stderr!.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const envText = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ");
+  const envText = Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   const server: ServerProcess = {
     label: options.label,
     pid: child.pid!,
@@ -72,7 +74,12 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     output: () => log,
     stop: () => stopChild(child, exited),
   };
-  await waitForHttp(`${url}${options.readyPath ?? "/health"}`, options.readyTimeoutMs ?? 30_000, () => child.exitCode !== null, () => log);
+  await waitForHttp(
+    `${url}${options.readyPath ?? "/health"}`,
+    options.readyTimeoutMs ?? 30_000,
+    () => child.exitCode !== null,
+    () => log,
+  );
   return server;
 }
 
@@ -89,7 +96,10 @@ export async function waitForHttp(url: string, timeoutMs: number, gone: () => bo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (gone()) throw new Error(`server exited before it was ready:\n${log()}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -108,8 +108,3 @@ export function fmt(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
-
-/** Prints a table to the terminal as the benchmark goes. */
-export function printTable(table: Table): void {
-  console.log(markdownTable(table));
-}

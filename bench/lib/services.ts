@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, testProvider, type TestDatabase } from "../../tests/support/database";
 import { startService, type ServiceName } from "../../tests/support/service-process";
+import { closeAll } from "./crowd";
+import type { LightSocket } from "./light-socket";
 import { spawnServer, track, type ServerProcess } from "./processes";
 
 /**
@@ -37,15 +39,13 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 }
 
 /** One of our services as a real Bun process (the same launcher the integration tests use). */
-export async function startCalorService(
-  name: ServiceName,
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<ServerProcess> {
+export async function startCalorService(name: ServiceName, databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const allEnv = { ...SERVICE_BENCH_ENV, ...env };
   const service = await startService(name, { databaseUrl, env: allEnv });
   track(service.child);
-  const shown = Object.entries({ ...allEnv, DATABASE_URL: databaseUrl }).map(([k, v]) => `${k}=${v}`).join(" ");
+  const shown = Object.entries({ ...allEnv, DATABASE_URL: databaseUrl })
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   return {
     label: name,
     pid: service.child.pid!,
@@ -70,4 +70,40 @@ export function startBaseline(runtime: "node" | "bun"): Promise<ServerProcess> {
     command: runtime,
     args: [join(import.meta.dir, "..", "baseline", file)],
   });
+}
+
+export interface ServiceRun<S> {
+  seeded: S;
+  database: BenchDatabase;
+  server: ServerProcess;
+  /** Every socket the benchmark opens goes here, to be closed however the run ends. */
+  sockets: LightSocket[];
+}
+
+/**
+ * A fresh database, seeded, then one of our services on it; `body` measures. Whatever happens,
+ * the sockets are closed, the service stopped and the database dropped; on failure the
+ * service's last output is printed.
+ */
+export async function withService<S, T>(
+  name: ServiceName,
+  seed: (db: Db) => Promise<S>,
+  body: (run: ServiceRun<S>) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
+  const database = await benchDatabase();
+  let server: ServerProcess | null = null;
+  const sockets: LightSocket[] = [];
+  try {
+    const seeded = await seed(database.db);
+    server = await startCalorService(name, database.url, env);
+    return await body({ seeded, database, server, sockets });
+  } catch (error) {
+    if (server) console.error(server.output().slice(-2000));
+    throw error;
+  } finally {
+    closeAll(sockets);
+    await server?.stop();
+    await database.close();
+  }
 }

@@ -102,5 +102,11 @@ export async function seedLiveShow(db: Db, shoppers: number, productStock = 1000
       products: { create: [{ productId: product.id, position: 0 }] },
     },
   });
-  return { showId: show.id, host: host!, shoppers: await createUsers(db, shoppers, "bench-shopper"), productId: product.id, productPriceCents: product.priceCents };
+  return {
+    showId: show.id,
+    host: host!,
+    shoppers: await createUsers(db, shoppers, "bench-shopper"),
+    productId: product.id,
+    productPriceCents: product.priceCents,
+  };
 }
