@@ -5,12 +5,14 @@
 import { db, disconnectDb } from "@/server/db/client";
 import { seedAccounts } from "./seed/accounts";
 import { seedCatalog } from "./seed/catalog";
+import { seedLive } from "./seed/live";
 import { seedSupport } from "./seed/support";
 
 try {
   await seedCatalog(db());
   await seedAccounts(db());
   await seedSupport(db());
+  await seedLive(db());
 } finally {
   await disconnectDb();
 }

@@ -6,7 +6,7 @@ import { transact } from "@/server/db/transact";
 import { AppError } from "@/server/errors";
 import { writeOutbox } from "@/server/outbox/write-outbox";
 import { productCardSelect, toProductCard } from "@/server/live/views";
-import type { ProductCard, ShowStatus, StreamStatus } from "@/realtime/live-stream";
+import { productCardSchema, showStatusSchema, type ProductCard, type ShowStatus, type StreamStatus } from "@/realtime/live-stream";
 
 const id = z.string().min(1).max(64);
 /** A site path (the demo clip in /media) or an http(s) URL of an MP4, WebM or HLS stream. */
@@ -28,22 +28,25 @@ export const showListQuerySchema = z.object({ status: z.enum(["live", "upcoming"
 
 export type ShowInput = z.infer<typeof showInputSchema>;
 
-export interface ShowSummary {
-  id: string;
-  title: string;
-  description: string;
-  status: ShowStatus;
-  scheduledAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  videoUrl: string;
-  hostId: string;
-  hostName: string;
-  products: ProductCard[];
-  rsvpCount: number;
+export const showSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: showStatusSchema,
+  scheduledAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  videoUrl: z.string(),
+  hostId: z.string(),
+  hostName: z.string(),
+  products: z.array(productCardSchema),
+  rsvpCount: z.number().int(),
   /** Whether the asking identity has RSVP'd (false when nobody asks). */
-  rsvped: boolean;
-}
+  rsvped: z.boolean(),
+});
+export type ShowSummary = z.infer<typeof showSummarySchema>;
+export const showListSchema = z.object({ live: z.array(showSummarySchema), upcoming: z.array(showSummarySchema), past: z.array(showSummarySchema) });
+export const rsvpSchema = z.object({ rsvped: z.boolean(), rsvpCount: z.number().int() });
 
 const summaryInclude = (viewerId: string | null) =>
   ({
@@ -76,7 +79,7 @@ function toSummary(show: ShowWithSummary): ShowSummary {
 }
 
 /** Live now, upcoming (soonest first) and past (latest first) shows. */
-export async function listShows(viewerId: string | null, only?: "live" | "upcoming" | "past") {
+export async function listShows(viewerId: string | null, only?: "live" | "upcoming" | "past"): Promise<z.infer<typeof showListSchema>> {
   const want = (k: "live" | "upcoming" | "past") => !only || only === k;
   const [live, upcoming, past] = await Promise.all([
     want("live") ? findShows({ status: "LIVE" }, viewerId, { startedAt: "desc" }, 20) : [],
@@ -158,7 +161,7 @@ export async function updateShow(identity: Identity, showId: string, input: z.in
 }
 
 /** RSVP (or cancel it) for a show that has not started; the shopper is told when it goes live. */
-export async function setRsvp(identity: Identity, showId: string, attending: boolean): Promise<{ rsvped: boolean; rsvpCount: number }> {
+export async function setRsvp(identity: Identity, showId: string, attending: boolean): Promise<z.infer<typeof rsvpSchema>> {
   const show = await db().show.findUnique({ where: { id: showId }, select: { status: true } });
   if (!show) throw new AppError("NOT_FOUND", "This show does not exist");
   if (attending) {
