@@ -25,6 +25,8 @@ const orderLink = (orderId: string) => `/orders/${orderId}`;
 type Builders = { [T in OutboxTopic]?: (payload: OutboxPayload<T>) => CentreEntry };
 
 // Only what a shopper should find in their centre later: their orders and messages for them.
+// Every status change is an order.updated; the order.cancelled written beside a cancellation
+// would only repeat it.
 const builders: Builders = {
   "order.created": (p) => ({
     userId: p.userId,
@@ -34,7 +36,6 @@ const builders: Builders = {
     link: orderLink(p.orderId),
   }),
   "order.updated": (p) => ({ userId: p.userId, kind: "order", title: `Order #${p.number} ${statusLine[p.status].title}`, body: statusLine[p.status].body, link: orderLink(p.orderId) }),
-  "order.cancelled": (p) => ({ userId: p.userId, kind: "order", title: `Order #${p.number} ${statusLine.CANCELLED.title}`, body: statusLine.CANCELLED.body, link: orderLink(p.orderId) }),
   notification: (p) => ({ userId: p.userId, kind: p.kind, title: p.title, body: p.body, link: p.link }),
 };
 

@@ -136,6 +136,9 @@ export const outboxEvents = [
 ] as const satisfies readonly (keyof NotificationsServerToClient)[];
 export type OutboxEvent = (typeof outboxEvents)[number];
 
+/** The notification centre's newest page: what the bell and the history page start from. */
+export const NOTIFICATION_PAGE_SIZE = 20;
+
 /** A product is low when a change brings its stock to the threshold or under it. */
 export const crossesLowStock = (p: { stock: number; previousStock: number; lowStockThreshold: number }) =>
   p.stock <= p.lowStockThreshold && p.previousStock > p.lowStockThreshold;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deliveriesOf } from "../../mini-services/notifications/relay/deliveries";
 import type { OutboxRow } from "../../mini-services/notifications/relay/outbox-reader";
 import { RecentRing } from "../../mini-services/notifications/relay/recent-ring";
-import { centreEntryFor } from "@/server/notifications/centre-entry";
+import { centreEntryFor } from "@/realtime/notification-entry";
 
 const row = (over: Partial<OutboxRow> & Pick<OutboxRow, "topic" | "payload">): OutboxRow => ({
   id: 7,
@@ -86,5 +86,8 @@ describe("centreEntryFor", () => {
     expect(centreEntryFor("order.created", { ...order, status: "PENDING", itemCount: 1 })?.body).toBe("We have your order of 1 item.");
     expect(centreEntryFor("notification", { userId: "u2", kind: "show-live", title: "t", body: "b", link: "/live/1" })).toMatchObject({ userId: "u2", kind: "show-live" });
     expect(centreEntryFor("inventory.updated", stock(9, 1))).toBeNull();
+    // A cancellation is written as order.updated and order.cancelled: the centre keeps one row.
+    expect(centreEntryFor("order.updated", { ...order, status: "CANCELLED", previousStatus: "PAID" })?.title).toBe("Order #12 was cancelled");
+    expect(centreEntryFor("order.cancelled", { ...order, status: "CANCELLED", previousStatus: "PAID" })).toBeNull();
   });
 });

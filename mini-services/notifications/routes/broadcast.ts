@@ -29,8 +29,13 @@ export function broadcastRoutes(app: Hono): void {
     if (!order) throw new AppError("NOT_FOUND", "No such order", "orderId");
     if (order.userId !== body.userId) throw new AppError("UNPROCESSABLE", "The order belongs to another user", "userId");
     const payload = { orderId: body.orderId, number: order.number, userId: body.userId, status: body.status, previousStatus: body.previousStatus, totalCents: order.totalCents };
-    const topic = body.status === "CANCELLED" ? "order.cancelled" : "order.updated";
-    const eventId = await db().$transaction((tx) => writeOutbox(tx, topic, payload, { userId: body.userId, orderId: body.orderId, admin: true }));
+    const scope = { userId: body.userId, orderId: body.orderId, admin: true };
+    // As the storefront writes them: every change is an order.updated, a cancellation also an order.cancelled.
+    const eventId = await db().$transaction(async (tx) => {
+      const id = await writeOutbox(tx, "order.updated", payload, scope);
+      if (body.status === "CANCELLED") await writeOutbox(tx, "order.cancelled", payload, scope);
+      return id;
+    });
     nudgeAll();
     return c.json({ eventId }, 202);
   });

@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/client";
-import { centreEntryFor } from "@/server/notifications/centre-entry";
+import { centreEntryFor } from "@/realtime/notification-entry";
 import { outboxPayloadSchemas, type OutboxPayload, type OutboxScope, type OutboxTopic } from "@/realtime/outbox-topics";
 
 /**
