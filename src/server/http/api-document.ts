@@ -3,6 +3,7 @@ import { cartApi } from "@/server/cart/api-spec";
 import { catalogApi } from "@/server/catalog/api-spec";
 import { ApiRegistry } from "@/server/http/openapi";
 import { identityApi } from "@/server/identity/api-spec";
+import { liveApi } from "@/server/live/api-spec";
 import { notificationsApi } from "@/server/notifications/api-spec";
 import { ordersApi } from "@/server/orders/api-spec";
 
@@ -18,7 +19,8 @@ const registry = new ApiRegistry({
   .add(cartApi)
   .add(ordersApi)
   .add(adminApi)
-  .add(notificationsApi);
+  .add(notificationsApi)
+  .add(liveApi);
 
 let cached: ReturnType<ApiRegistry["document"]> | undefined;
 export const apiDocument = () => (cached ??= registry.document());
