@@ -88,6 +88,7 @@ describe("notifications over two instances (Redis)", () => {
     for (let i = 0; i < 50; i++) await emit(two);
     for (const d of [phone, laptop]) expect((await d.waitFor(150)).map((r) => r.eventId), d.name).toEqual(ids);
     await down;
+    await boss.waitFor(ids.length + 1); // the order events and the one instance-down alert
     expect(boss.received.filter((r) => r.event === "admin:order:updated").map((r) => r.eventId)).toEqual(ids);
     for (const d of [phone, laptop, boss]) d.close();
   });
