@@ -79,6 +79,14 @@ describe("storefront pages", () => {
     }
   });
 
+  it("renders the API reference from the OpenAPI document", async () => {
+    await withPage("api-docs", desktop, async (page) => {
+      await page.goto(`${stack.gatewayUrl}/api/docs`);
+      await page.getByText("/api/products/{idOrSlug}").waitFor();
+      await screenshot(page, "storefront-api-docs");
+    });
+  });
+
   it("searches from the header, filters by category and sorts", async () => {
     await withPage("browse", desktop, async (page) => {
       await page.goto(stack.gatewayUrl);
