@@ -134,7 +134,9 @@ export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: St
     for (let queue = waiting.get(offerId); queue?.length; queue = waiting.get(offerId)) {
       const batch = queue.splice(0, BATCH);
       try {
+        const started = performance.now();
         const replies = await decide(e, batch);
+        ctx.log.debug("claims decided", { offerId, batch: batch.length, waiting: queue.length, ms: Math.round(performance.now() - started) });
         batch.forEach((w, i) => {
           const reply = replies[i]!;
           if ("result" in reply) w.resolve(reply.result);

@@ -114,6 +114,7 @@ export function createStats(ctx: ServiceContext, audience: Audience) {
     sampleViewers,
     /** Everything counted so far is stored (a show ending, shutdown). */
     flush: () => (flushing = flushing.then(flush)),
+    /** The show is over: its viewers need not be remembered for deduplication any more. */
     forget: (showId: string) => seen.delete(showId),
     stop() {
       clearInterval(timer);

@@ -17,6 +17,7 @@ export default defineHandler({
     await Promise.all(endedOfferIds.map((offerId) => offers.endedEarly(offerId, showId)));
     broadcast(ctx, showRoom(showId), "stream_status", status);
     await stats.flush();
+    stats.forget(showId);
     return status;
   },
 });
