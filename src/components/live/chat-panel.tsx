@@ -17,7 +17,8 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-di
 function ModerationMenu({ message, moderation }: { message: ChatMessage; moderation: Moderation }) {
   const item = "block w-full rounded-lg px-3 py-1.5 text-left text-sm hover:bg-sand-100 focus-visible:bg-sand-100";
   return (
-    <details className="relative shrink-0">
+    // A choice closes the menu (a <details> would otherwise stay open over the chat).
+    <details className="relative shrink-0" onClick={(e) => e.target instanceof HTMLButtonElement && e.currentTarget.removeAttribute("open")}>
       <summary className="cursor-pointer list-none rounded-full px-2 py-0.5 text-cocoa-600 hover:bg-sand-200" aria-label={`Moderate message from ${message.userName}`}>
         ⋯
       </summary>
