@@ -42,7 +42,11 @@ export default defineHandler({
     const message = toChatMessage(row, show.hostId);
     broadcast(ctx, showRoom(showId), "new_message", message);
     stats.count(showId, "messages");
-    await messages.write(row);
+    await messages.write(row).catch((error: unknown) => {
+      // Not stored after retries: take it back from every screen rather than leave a ghost.
+      broadcast(ctx, showRoom(showId), "message_deleted", { showId, messageId: row.id });
+      throw error;
+    });
     return message;
   },
 });
