@@ -55,7 +55,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
               ))}
             </ul>
           ) : (
-            <EmptyResults catalogEmpty={catalogEmpty} filtered={filtered} beyondLastPage={result.total > 0} query={query.q} />
+            <EmptyResults
+              catalogEmpty={catalogEmpty}
+              filtered={filtered}
+              firstPage={result.total > 0 ? `/${catalogSearch({ ...query, page: 1 })}` : null}
+              query={query.q}
+            />
           )}
 
           <Pagination page={result.page} totalPages={result.totalPages} href={(page) => `/${catalogSearch({ ...query, page })}`} />
@@ -65,21 +70,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   );
 }
 
-function EmptyResults({
-  catalogEmpty,
-  filtered,
-  beyondLastPage,
-  query,
-}: {
-  catalogEmpty: boolean;
-  filtered: boolean;
-  beyondLastPage: boolean;
-  query?: string;
-}) {
+/** No products to show: an empty shop, a search or filters that match nothing, or a page past the last. */
+function EmptyResults({ catalogEmpty, filtered, firstPage, query }: { catalogEmpty: boolean; filtered: boolean; firstPage: string | null; query?: string }) {
   const [title, body] = catalogEmpty
     ? ["The shelves are being stocked", "There are no products in the shop yet. Please come back soon."]
-    : beyondLastPage
-      ? ["This page is empty", "There are fewer products than that. Start again from the first page."]
+    : firstPage
+      ? ["This page is empty", "There are fewer products than that."]
       : [query ? `Nothing matches “${query}”` : "No products match these filters", "Try a shorter search, another category, or fewer filters."];
   return (
     <div className="card flex flex-col items-center gap-3 px-6 py-14 text-center">
@@ -88,10 +84,16 @@ function EmptyResults({
       </span>
       <h2 className="text-xl font-semibold">{title}</h2>
       <p className="max-w-md text-cocoa-600">{body}</p>
-      {(filtered || beyondLastPage) && (
-        <Link href="/" className="btn-primary mt-2">
-          Show all products
+      {firstPage ? (
+        <Link href={firstPage} className="btn-primary mt-2">
+          Go to the first page
         </Link>
+      ) : (
+        filtered && (
+          <Link href="/" className="btn-primary mt-2">
+            Show all products
+          </Link>
+        )
       )}
     </div>
   );

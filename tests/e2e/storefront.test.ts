@@ -94,6 +94,7 @@ describe("storefront pages", () => {
       await page.keyboard.press("Enter");
       await page.waitForURL(/\?q=cocoa/);
       await expect.poll(() => page.locator("main article h3").allInnerTexts()).toContain("Spiced Hot Cocoa Mix");
+      expect(await page.getByRole("searchbox", { name: "Search products" }).inputValue()).toBe("cocoa");
 
       await page.goto(stack.gatewayUrl);
       await page.getByRole("link", { name: /^Pantry/ }).click();

@@ -215,6 +215,9 @@ describe("pages", () => {
     const none = await (await get("/?q=zzzz-nothing")).text();
     expect(none).toContain("Nothing matches");
     // A hand-edited URL still shows the catalog, with a note.
+    const beyond = await (await get("/?category=home&page=9")).text();
+    expect(beyond).toContain("This page is empty");
+    expect(beyond).toContain('href="/?category=home"');
     const odd = await get("/?page=abc");
     expect(odd.status).toBe(200);
     expect(await odd.text()).toContain("did not understand");

@@ -19,7 +19,7 @@ const methodColour: Record<string, string> = {
 };
 
 /** Renders **bold** and `code` from the document's descriptions; everything else stays text. */
-function Rich({ text }: { text: string }) {
+export function Rich({ text }: { text: string }) {
   return (
     <>
       {text.split(/(\*\*[^*]+\*\*|`[^`]+`)/g).map((part, i) =>

@@ -1,3 +1,6 @@
+import { Suspense } from "react";
+import { PlainSearchInput, SearchInput } from "@/components/layout/search-input";
+
 /** A plain GET form to the catalog, so search works before (and without) JavaScript. */
 export function SearchBox({ className = "" }: { className?: string }) {
   return (
@@ -12,15 +15,9 @@ export function SearchBox({ className = "" }: { className?: string }) {
             d="M8.5 2a6.5 6.5 0 0 1 5.2 10.4l3.95 3.95a.75.75 0 1 1-1.06 1.06l-3.95-3.95A6.5 6.5 0 1 1 8.5 2Zm0 1.5a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z"
           />
         </svg>
-        <input
-          id="site-search"
-          name="q"
-          type="search"
-          placeholder="Search mugs, throws, candles…"
-          autoComplete="off"
-          maxLength={100}
-          className="w-full rounded-full border border-sand-300 bg-white py-2 pr-4 pl-10 text-sm text-cocoa-900 placeholder:text-cocoa-500 focus:border-ember-500 focus:outline-2 focus:outline-offset-0 focus:outline-ember-200"
-        />
+        <Suspense fallback={<PlainSearchInput />}>
+          <SearchInput />
+        </Suspense>
       </div>
     </form>
   );

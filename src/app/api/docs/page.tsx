@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OperationCard, type DocOperation } from "@/components/api-docs/operation-card";
+import { OperationCard, Rich, type DocOperation } from "@/components/api-docs/operation-card";
 import { SchemaView, type JsonSchema } from "@/components/api-docs/schema-view";
 import { apiDocument } from "@/server/http/api-document";
 
@@ -14,7 +14,9 @@ export default function ApiDocsPage() {
   return (
     <div className="mx-auto max-w-5xl px-4 pt-8 sm:px-6">
       <h1 className="text-3xl font-bold">{doc.info.title}</h1>
-      <p className="mt-2 max-w-3xl text-cocoa-700">{doc.info.description}</p>
+      <p className="mt-2 max-w-3xl text-cocoa-700">
+        <Rich text={doc.info.description} />
+      </p>
       <p className="mt-3 text-sm">
         Machine-readable:{" "}
         <a href="/api/openapi.json" className="font-semibold text-ember-700 underline">
