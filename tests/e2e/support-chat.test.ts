@@ -1,7 +1,10 @@
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
+import { projectRoot } from "@/server/env";
 import { launchBrowser, screenshot } from "../support/browser";
 import { freePort } from "../support/ports";
 import type { ServiceProcess } from "../support/service-process";
@@ -46,12 +49,22 @@ async function withContexts(name: string, viewports: { width: number; height: nu
   }
 }
 
+/** What the viewport shows (the chat is fixed to it: a full-page shot would cut it). */
+async function viewShot(page: Page, name: string) {
+  const dir = join(projectRoot(), "tests", "e2e", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
 async function openAgentConsole(page: Page, email = "agent@calor.dev") {
   await page.goto(`${stack.gatewayUrl}/login?next=/agent`);
+  // The header's first token request gives the browser its guest cookie; signing in before it
+  // answers would let that guest cookie replace the account's.
+  await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor();
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/agent$/);
+  await page.waitForURL(`${stack.gatewayUrl}/agent`);
   // Online is the default: the console is ready once the service confirmed it.
   await page.getByText(/0 of 3 chats open/).waitFor();
 }
@@ -60,6 +73,8 @@ async function startChat(page: Page, name: string) {
   await page.goto(stack.gatewayUrl);
   await page.getByTestId("support-launcher").click();
   const panel = page.getByTestId("support-panel");
+  await panel.getByRole("button", { name: "Start chat" }).waitFor();
+  await viewShot(page, `support-widget-start-${page.viewportSize()!.width < 640 ? "phone" : "desktop"}`);
   await panel.getByLabel("Topic").selectOption("An order");
   await panel.getByLabel(/Your name/).fill(name);
   await panel.getByRole("button", { name: "Start chat" }).click();
@@ -73,7 +88,7 @@ describe("support chat in the browser", () => {
       await openAgentConsole(agent);
       const panel = await startChat(shopper, "Maya");
       expect(await panel.getByRole("textbox", { name: "Message" }).evaluate((el) => el === document.activeElement)).toBe(true);
-      await screenshot(shopper, "support-widget-queued-desktop");
+      await viewShot(shopper, "support-widget-queued-desktop");
 
       // The shopper writes while waiting; the agent sees it in the queue and claims it.
       await panel.getByRole("textbox", { name: "Message" }).fill("Hello, where is my order?");
@@ -106,11 +121,11 @@ describe("support chat in the browser", () => {
       await chat.locator('[data-receipt="read"]').last().waitFor();
 
       // An internal note stays with the agent.
-      await chat.getByLabel(/Internal note/).check();
+      await chat.getByRole("checkbox", { name: /Internal note/ }).check();
       await chat.getByRole("combobox", { name: "Internal note" }).fill("VIP customer, be generous");
       await chat.getByRole("button", { name: "Add note" }).click();
       await chat.getByText("VIP customer, be generous").waitFor();
-      await chat.getByLabel(/Internal note/).uncheck();
+      await chat.getByRole("checkbox", { name: /Internal note/ }).uncheck();
 
       // Text is text: markup from the shopper is shown, never run.
       const markup = `<img src=x onerror="window.__pwned=1"><b>bold?</b>`;
@@ -120,9 +135,9 @@ describe("support chat in the browser", () => {
       expect(await agent.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
       // The shopper's context is beside the chat.
-      await agent.getByTestId("shopper-context").getByText("Guest").waitFor();
+      await agent.getByTestId("shopper-context").getByText(/^Guest since/).waitFor();
       await screenshot(agent, "support-agent-console-desktop");
-      await screenshot(shopper, "support-widget-chat-desktop");
+      await viewShot(shopper, "support-widget-chat-desktop");
 
       // A reload keeps the whole conversation, without duplicates, and no note.
       await shopper.reload();
@@ -144,6 +159,8 @@ describe("support chat in the browser", () => {
       await again.getByRole("button", { name: "Send rating" }).click();
       await again.getByText("Thanks for rating this chat 5/5.").waitFor();
       await chat.getByText(/rated 5\/5/).waitFor();
+      await agent.setViewportSize(phone);
+      await screenshot(agent, "support-agent-console-phone");
     });
   });
 
@@ -151,7 +168,9 @@ describe("support chat in the browser", () => {
     await withContexts("outage", [desktop, phone], async (agent, shopper) => {
       await openAgentConsole(agent, "agent2@calor.dev");
       const panel = await startChat(shopper, "Noor");
-      await screenshot(shopper, "support-widget-queued-phone");
+      await viewShot(shopper, "support-widget-queued-phone");
+      await agent.getByTestId("queue-entry").filter({ hasText: "Noor" }).waitFor();
+      await viewShot(agent, "support-agent-queue-desktop");
       await agent.getByTestId("queue-entry").filter({ hasText: "Noor" }).getByRole("button", { name: "Claim" }).click();
       await panel.getByText("Sam Agent joined the chat.").waitFor();
 
@@ -161,7 +180,7 @@ describe("support chat in the browser", () => {
       await panel.getByRole("textbox", { name: "Message" }).fill("Written while you were down");
       await panel.getByRole("textbox", { name: "Message" }).press("Enter");
       await panel.getByText("Waiting for connection — will send automatically").waitFor();
-      await screenshot(shopper, "support-widget-offline-phone");
+      await viewShot(shopper, "support-widget-offline-phone");
 
       restarted = await service.restart();
       const chat = agent.getByTestId("agent-chat");
@@ -175,7 +194,7 @@ describe("support chat in the browser", () => {
       await chat.getByRole("combobox", { name: "Message" }).fill("Got it, all good now");
       await chat.getByRole("combobox", { name: "Message" }).press("Enter");
       await panel.getByText("Got it, all good now").waitFor();
-      await screenshot(shopper, "support-widget-chat-phone");
+      await viewShot(shopper, "support-widget-chat-phone");
     });
   });
 
@@ -199,7 +218,7 @@ describe("support chat in the browser", () => {
         await frame.getByRole("textbox", { name: "Message" }).press("Enter");
         // A receipt appears once the service stored it.
         await frame.locator("[data-seq] [data-receipt]").first().waitFor();
-        await screenshot(page, "support-embed-desktop");
+        await viewShot(page, "support-embed-desktop");
         const stored = await stack.db.supportMessage.findFirst({ where: { body: "Hi from a partner site" } });
         expect(stored).not.toBeNull();
         await frame.getByRole("button", { name: "Close chat" }).click();

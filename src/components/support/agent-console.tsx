@@ -77,7 +77,7 @@ export function AgentConsole({ me }: { me: { id: string; name: string } }) {
         </div>
 
         <div className="flex min-h-[480px] flex-col gap-2 lg:min-h-0">
-          <div role="tablist" aria-label="Open chats" className="flex gap-1 overflow-x-auto">
+          <div role="tablist" aria-label="Open chats" className={`flex gap-1 overflow-x-auto ${agent.tabs.length ? "" : "hidden"}`}>
             {agent.tabs.map((id) => {
               const t = agent.chats[id]!;
               const unread = t.messages.filter((m) => m.seq > t.session.agentReadSeq && m.senderRole === "SHOPPER").length;
@@ -112,7 +112,7 @@ export function AgentConsole({ me }: { me: { id: string; name: string } }) {
         </div>
 
         {tab ? (
-          <ShopperContextPanel context={tab.context} onRefresh={() => void agent.loadContext(tab.session.id)} />
+          <ShopperContextPanel name={tab.session.shopperName} context={tab.context} onRefresh={() => void agent.loadContext(tab.session.id)} />
         ) : (
           <div className="card hidden p-4 text-sm text-cocoa-600 lg:block">The shopper’s details, cart and orders appear here.</div>
         )}

@@ -52,11 +52,11 @@ export function ConversationSearch() {
         <label htmlFor={`${id}-query`} className="sr-only">
           Search text
         </label>
-        <input id={`${id}-query`} name="query" type="search" maxLength={100} placeholder="Name, email, topic or words" className="field-input min-w-0 flex-1 py-1.5 text-sm" />
+        <input id={`${id}-query`} name="query" type="search" maxLength={100} placeholder="Name, email, topic or words" className="field-input w-full py-1.5 text-sm" />
         <label htmlFor={`${id}-status`} className="sr-only">
           Status
         </label>
-        <select id={`${id}-status`} name="status" className="field-input w-auto py-1.5 text-sm" defaultValue="">
+        <select id={`${id}-status`} name="status" className="field-input w-auto flex-1 py-1.5 text-sm" defaultValue="">
           <option value="">Any status</option>
           <option value="ENDED">Ended</option>
           <option value="ACTIVE">Active</option>

@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/money";
 import type { ShopperContext } from "@/realtime/support-chat";
 
 /** Who the shopper is, their cart and their recent orders: read live when the chat opens. */
-export function ShopperContextPanel({ context, onRefresh }: { context: ShopperContext | null; onRefresh(): void }) {
+export function ShopperContextPanel({ name, context, onRefresh }: { name: string; context: ShopperContext | null; onRefresh(): void }) {
   return (
     <section aria-labelledby="shopper-context-title" className="card flex min-h-0 flex-col overflow-y-auto" data-testid="shopper-context">
       <h2 id="shopper-context-title" className="flex items-center justify-between border-b border-sand-200 px-4 py-3 text-base font-bold">
@@ -21,7 +21,10 @@ export function ShopperContextPanel({ context, onRefresh }: { context: ShopperCo
       ) : (
         <div className="flex flex-col gap-4 p-4 text-sm">
           <div>
-            <p className="font-semibold">{context.shopper.name}</p>
+            <p className="font-semibold">
+              {name}
+              {context.shopper.name !== name && !context.shopper.isGuest && <span className="font-normal text-cocoa-600"> (account: {context.shopper.name})</span>}
+            </p>
             <p className="text-cocoa-700">{context.shopper.email ?? "No email on the account"}</p>
             <p className="text-xs text-cocoa-600">
               {context.shopper.isGuest ? "Guest" : "Account"} since <LocalTime iso={context.shopper.memberSince} withDate /> ·{" "}

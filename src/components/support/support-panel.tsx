@@ -33,12 +33,16 @@ export function SupportPanel({ chat, titleId, visible, onClose }: Props) {
   const subtitle = !connected
     ? status === "connecting"
       ? "Connecting…"
-      : "Offline — messages will be sent when you are back"
+      : "Offline — will send when back"
     : session?.status === "ACTIVE"
       ? `Chatting with ${session.agent?.name ?? "our team"}`
       : session?.status === "ENDED"
         ? "This chat has ended"
-        : "We usually answer in a few minutes";
+        : session?.offline
+          ? "We are away — we will answer here"
+          : session
+            ? "Waiting for an agent"
+            : "We usually answer in a few minutes";
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-sand-50" data-testid="support-panel" data-connection={status}>
