@@ -5,4 +5,13 @@ import { handlers } from "./handlers";
 import { startHub, stopHub } from "./hub";
 import { routes } from "./routes";
 
-await startService({ name: "notifications", port: env().NOTIFICATIONS_PORT, requireAuth: true, handlers, routes, onConnection, onStart: startHub, onStop: stopHub });
+await startService({
+  name: "notifications",
+  port: env().NOTIFICATIONS_PORT,
+  requireAuth: true,
+  handlers,
+  routes,
+  onConnection,
+  onStart: startHub,
+  onStop: stopHub,
+});

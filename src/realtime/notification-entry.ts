@@ -35,7 +35,13 @@ const builders: Builders = {
     body: `We have your order of ${p.itemCount} item${p.itemCount === 1 ? "" : "s"}.`,
     link: orderLink(p.orderId),
   }),
-  "order.updated": (p) => ({ userId: p.userId, kind: "order", title: `Order #${p.number} ${statusLine[p.status].title}`, body: statusLine[p.status].body, link: orderLink(p.orderId) }),
+  "order.updated": (p) => ({
+    userId: p.userId,
+    kind: "order",
+    title: `Order #${p.number} ${statusLine[p.status].title}`,
+    body: statusLine[p.status].body,
+    link: orderLink(p.orderId),
+  }),
   notification: (p) => ({ userId: p.userId, kind: p.kind, title: p.title, body: p.body, link: p.link }),
 };
 

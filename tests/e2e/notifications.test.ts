@@ -41,7 +41,10 @@ async function api(path: string, init: { method?: string; cookie?: string; body?
 async function shopperWithOrder(): Promise<{ cookie: string; order: { id: string; number: number } }> {
   const email = `notify-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@test.calor`;
   const registered = await api("/api/auth/register", { method: "POST", body: { email, name: "Noor Shopper", password: DEMO_PASSWORD } });
-  const cookie = registered.headers.getSetCookie().find((c) => c.startsWith("calor_session="))!.split(";")[0]!;
+  const cookie = registered.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("calor_session="))!
+    .split(";")[0]!;
   const product = await stack.db.product.findFirstOrThrow({ where: { status: "ACTIVE", stock: { gte: 10 } }, orderBy: { stock: "desc" } });
   await api("/api/cart", { method: "POST", cookie, body: { productId: product.id, quantity: 1 } });
   const placed = await api("/api/orders", {
@@ -100,12 +103,20 @@ describe("notifications in the browser", () => {
 
       await shopper.locator('main [data-status="SHIPPED"]').first().waitFor({ timeout: 15_000 });
       await expect.poll(() => badge(shopper).innerText(), { timeout: 15_000 }).toBe("3");
-      await shopper.getByTestId("notification-toast").filter({ hasText: `Order #${order.number} has shipped` }).waitFor({ timeout: 15_000 });
+      await shopper
+        .getByTestId("notification-toast")
+        .filter({ hasText: `Order #${order.number} has shipped` })
+        .waitFor({ timeout: 15_000 });
       expect(await shopper.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
       await expect.poll(() => badge(otherTab).innerText(), { timeout: 15_000 }).toBe("3");
-      await otherTab.getByText(`Order #${order.number} has shipped`).waitFor();
+      await otherTab.getByRole("list", { name: "Notification history" }).getByText(`Order #${order.number} has shipped`).waitFor();
+      await screenshot(otherTab, "notifications-history-unread-phone");
 
-      await feed.getByTestId("live-feed-entry").filter({ hasText: `Order #${order.number}` }).first().waitFor({ timeout: 15_000 });
+      await feed
+        .getByTestId("live-feed-entry")
+        .filter({ hasText: `Order #${order.number}` })
+        .first()
+        .waitFor({ timeout: 15_000 });
       expect(await feed.getByTestId("live-feed-entry").count()).toBeGreaterThanOrEqual(2);
       await screenshot(feed, "notifications-admin-live-feed");
 
@@ -149,7 +160,12 @@ describe("notifications in the browser", () => {
       const sent = await fetch(`${stack.services.notifications.url}/realtime/test/notification`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ userId: shopper.userId, title: "Your live show starts in 10 minutes", body: "Cosy knits with Maya: flash offers on every scarf.", link: "/" }),
+        body: JSON.stringify({
+          userId: shopper.userId,
+          title: "Your live show starts in 10 minutes",
+          body: "Cosy knits with Maya: flash offers on every scarf.",
+          link: "/",
+        }),
       });
       expect(sent.status).toBe(202);
       await page.getByTestId("notification-toast").filter({ hasText: "Your live show starts" }).waitFor({ timeout: 15_000 });

@@ -39,7 +39,12 @@ describe("notifications delivery", () => {
     const scope = { userId: owner.user.id, orderId: order.id, admin: true };
     const ids = [await produce(db, "order.created", { ...orderEvent(order, "PENDING", "PENDING"), itemCount: 2 }, scope)];
     await nudge(service.url);
-    const steps = [["PENDING", "PAID"], ["PAID", "PROCESSING"], ["PROCESSING", "SHIPPED"], ["SHIPPED", "DELIVERED"]] as const;
+    const steps = [
+      ["PENDING", "PAID"],
+      ["PAID", "PROCESSING"],
+      ["PROCESSING", "SHIPPED"],
+      ["SHIPPED", "DELIVERED"],
+    ] as const;
     for (const [from, to] of steps) {
       ids.push(await produce(db, "order.updated", orderEvent(order, to, from), scope));
       await nudge(service.url);
@@ -57,7 +62,12 @@ describe("notifications delivery", () => {
     expect(idsOf(adminGot)).toEqual(ids);
 
     // One more event that everyone hears proves the stranger's socket was delivered to after the order's.
-    const everyone = await produce(db, "product.created", { productId: "p-1", sku: "SKU-1", name: "Mug", priceCents: 1200, stock: 10 }, { productId: "p-1", everyone: true });
+    const everyone = await produce(
+      db,
+      "product.created",
+      { productId: "p-1", sku: "SKU-1", name: "Mug", priceCents: 1200, stock: 10 },
+      { productId: "p-1", everyone: true },
+    );
     await nudge(service.url);
     await stranger.waitFor(1);
     expect(stranger.received.map((r) => [r.event, r.eventId])).toEqual([["product:created", everyone]]);
@@ -143,7 +153,14 @@ describe("notifications delivery", () => {
     const shopper = new Device("shopper", other.token);
     await boss.connect(service.url);
     await shopper.connect(service.url);
-    const stock = (previousStock: number, now: number) => ({ productId: "p-9", sku: "CANDLE", productName: "Candle", stock: now, previousStock, lowStockThreshold: 5 });
+    const stock = (previousStock: number, now: number) => ({
+      productId: "p-9",
+      sku: "CANDLE",
+      productName: "Candle",
+      stock: now,
+      previousStock,
+      lowStockThreshold: 5,
+    });
     const scope = { productId: "p-9", admin: true, everyone: true };
     const above = await produce(db, "inventory.updated", stock(9, 7), scope);
     const crossing = await produce(db, "inventory.updated", stock(7, 4), scope);

@@ -26,7 +26,11 @@ export async function createOrder(db: Db, userId: string) {
   });
 }
 
-export function orderEvent(order: { id: string; number: number; userId: string }, status: OutboxPayload<"order.updated">["status"], previousStatus: OutboxPayload<"order.updated">["previousStatus"]) {
+export function orderEvent(
+  order: { id: string; number: number; userId: string },
+  status: OutboxPayload<"order.updated">["status"],
+  previousStatus: OutboxPayload<"order.updated">["previousStatus"],
+) {
   return { orderId: order.id, number: order.number, userId: order.userId, status, previousStatus, totalCents: 3000 };
 }
 
@@ -55,7 +59,14 @@ export class Device {
   async connect(url: string, { resume = true } = {}): Promise<ConnectionSuccess> {
     const auth: Record<string, unknown> = { token: this.token };
     if (resume && this.lastEventId !== null) auth.lastEventId = this.lastEventId;
-    const socket = io(url, { path: "/socket.io/", auth, transports: ["websocket"], extraHeaders: { origin: TEST_ORIGIN }, reconnection: false, forceNew: true });
+    const socket = io(url, {
+      path: "/socket.io/",
+      auth,
+      transports: ["websocket"],
+      extraHeaders: { origin: TEST_ORIGIN },
+      reconnection: false,
+      forceNew: true,
+    });
     this.socket = socket;
     socket.onAny((event: string, payload: Record<string, unknown>) => {
       if (typeof payload?.eventId !== "number") return;

@@ -14,7 +14,11 @@ describe("notifications HTTP endpoints", () => {
   let service: ServiceProcess;
   const withServiceToken = { authorization: `Bearer ${TEST_SECRETS.SERVICE_TOKEN}`, "content-type": "application/json" };
   const post = (path: string, body: unknown, headers: Record<string, string> = withServiceToken) =>
-    fetch(`${service.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    fetch(`${service.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -54,7 +58,11 @@ describe("notifications HTTP endpoints", () => {
     expect(ok.status).toBe(202);
     const { eventId } = (await ok.json()) as { eventId: number };
     const [got] = await phone.waitFor(1);
-    expect(got).toMatchObject({ event: "order:updated", eventId, payload: { orderId: order.id, number: order.number, status: "SHIPPED", previousStatus: "PROCESSING", totalCents: 3000 } });
+    expect(got).toMatchObject({
+      event: "order:updated",
+      eventId,
+      payload: { orderId: order.id, number: order.number, status: "SHIPPED", previousStatus: "PROCESSING", totalCents: 3000 },
+    });
     expect((await boss.waitFor(1))[0]).toMatchObject({ event: "admin:order:updated", eventId });
     expect(await db.notification.count({ where: { userId: shopper.user.id, outboxId: eventId } })).toBe(1);
     phone.close();
@@ -65,7 +73,17 @@ describe("notifications HTTP endpoints", () => {
     const shopper = await createUser(db, "SHOPPER");
     const category = await db.category.create({ data: { slug: `c-${Date.now()}`, name: "Home" } });
     const product = await db.product.create({
-      data: { sku: `LAMP-${Date.now()}`, slug: `lamp-${Date.now()}`, name: "Lamp", description: "", priceCents: 4000, stock: 3, lowStockThreshold: 4, imageUrl: "/x.png", categoryId: category.id },
+      data: {
+        sku: `LAMP-${Date.now()}`,
+        slug: `lamp-${Date.now()}`,
+        name: "Lamp",
+        description: "",
+        priceCents: 4000,
+        stock: 3,
+        lowStockThreshold: 4,
+        imageUrl: "/x.png",
+        categoryId: category.id,
+      },
     });
     const device = new Device("shopper", shopper.token);
     await device.connect(service.url);
@@ -94,7 +112,8 @@ describe("notifications HTTP endpoints", () => {
     expect((await post("/realtime/test/notification", { ...body, userId: "missing" }, { authorization: `Bearer ${admin.token}` })).status).toBe(404);
     const ok = await post("/realtime/test/notification", body, { authorization: `Bearer ${admin.token}` });
     expect(ok.status).toBe(202);
-    for (const d of devices) expect((await d.waitFor(1))[0]).toMatchObject({ event: "notification", payload: { title: "Hello", kind: "test", link: "/orders" } });
+    for (const d of devices)
+      expect((await d.waitFor(1))[0]).toMatchObject({ event: "notification", payload: { title: "Hello", kind: "test", link: "/orders" } });
     expect(await db.notification.findMany({ where: { userId: shopper.user.id } })).toMatchObject([{ title: "Hello", body: "It works", readAt: null }]);
     for (const d of devices) d.close();
   });

@@ -21,7 +21,10 @@ describe("notifications over two instances (Redis)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = createDb(database.url);
-    [one, two] = await Promise.all([startService("notifications", { databaseUrl: database.url, env: ENV }), startService("notifications", { databaseUrl: database.url, env: ENV })]);
+    [one, two] = await Promise.all([
+      startService("notifications", { databaseUrl: database.url, env: ENV }),
+      startService("notifications", { databaseUrl: database.url, env: ENV }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([one?.kill("SIGKILL"), two?.kill("SIGKILL")]);
@@ -86,7 +89,11 @@ describe("notifications over two instances (Redis)", () => {
     for (let i = 0; i < 50; i++) await emit(two);
     await phone.connect(two.url);
     for (let i = 0; i < 50; i++) await emit(two);
-    for (const d of [phone, laptop]) expect((await d.waitFor(150)).map((r) => r.eventId), d.name).toEqual(ids);
+    for (const d of [phone, laptop])
+      expect(
+        (await d.waitFor(150)).map((r) => r.eventId),
+        d.name,
+      ).toEqual(ids);
     await down;
     await boss.waitFor(ids.length + 1); // the order events and the one instance-down alert
     expect(boss.received.filter((r) => r.event === "admin:order:updated").map((r) => r.eventId)).toEqual(ids);

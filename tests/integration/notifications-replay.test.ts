@@ -65,7 +65,11 @@ describe("notifications replay by last id", () => {
       }
       const kind = i % 4;
       if (kind === 0) {
-        const id = await produce(db, "order.updated", orderEvent(orderA, i % 8 ? "PAID" : "PROCESSING", "PENDING"), { userId: alice.user.id, orderId: orderA.id, admin: true });
+        const id = await produce(db, "order.updated", orderEvent(orderA, i % 8 ? "PAID" : "PROCESSING", "PENDING"), {
+          userId: alice.user.id,
+          orderId: orderA.id,
+          admin: true,
+        });
         for (const d of [phone, laptop]) expect_(d, "order:updated", id);
         expect_(boss, "admin:order:updated", id);
       } else if (kind === 1) {
@@ -78,7 +82,12 @@ describe("notifications replay by last id", () => {
         for (const d of devices) expect_(d, "inventory:updated", id);
         expect_(boss, "admin:inventory:updated", id);
       } else {
-        const id = await produce(db, "notification", { userId: alice.user.id, kind: "test", title: `Note ${i}`, body: "", link: null }, { userId: alice.user.id });
+        const id = await produce(
+          db,
+          "notification",
+          { userId: alice.user.id, kind: "test", title: `Note ${i}`, body: "", link: null },
+          { userId: alice.user.id },
+        );
         for (const d of [phone, laptop]) expect_(d, "notification", id);
       }
       // Awaited: local SQLite calls settle as microtasks, so this is where the test's own sockets and timers get to run.
@@ -89,7 +98,10 @@ describe("notifications replay by last id", () => {
     for (const d of devices) {
       const want = expected.get(d)!;
       const got = await d.waitFor(want.length);
-      expect(got.map((r) => [r.event, r.eventId]), d.name).toEqual(want);
+      expect(
+        got.map((r) => [r.event, r.eventId]),
+        d.name,
+      ).toEqual(want);
     }
     // Nothing arrives after the last expected event either (no late duplicates).
     const last = await produce(db, "product.created", { productId: "p-2", sku: "RUG", name: "Rug", priceCents: 100, stock: 1 }, { everyone: true });
@@ -151,7 +163,12 @@ describe("notifications replay by last id", () => {
   it("replays on `resume` for a client that could not send its last id in the handshake", async () => {
     const shopper = await createUser(db, "SHOPPER");
     const device = new Device("shopper", shopper.token);
-    const first = await produce(db, "notification", { userId: shopper.user.id, kind: "test", title: "before", body: "", link: null }, { userId: shopper.user.id });
+    const first = await produce(
+      db,
+      "notification",
+      { userId: shopper.user.id, kind: "test", title: "before", body: "", link: null },
+      { userId: shopper.user.id },
+    );
     await nudge(service.url);
     await device.connect(service.url, { resume: false });
     const ack = await emitAck<Ack<ResumeResult>>(device.socket!, "resume", { lastEventId: first - 1 });

@@ -34,7 +34,8 @@ describe("deliveriesOf", () => {
   });
 
   it("sends stock to everyone and derives one low-stock alert only when the threshold is crossed", () => {
-    const at = (prev: number, now: number) => deliveriesOf(row({ topic: "inventory.updated", productId: "p1", admin: true, everyone: true, payload: JSON.stringify(stock(prev, now)) }));
+    const at = (prev: number, now: number) =>
+      deliveriesOf(row({ topic: "inventory.updated", productId: "p1", admin: true, everyone: true, payload: JSON.stringify(stock(prev, now)) }));
     expect(at(9, 6).map((d) => d.event)).toEqual(["inventory:updated", "admin:inventory:updated"]);
     const crossing = at(6, 5);
     expect(crossing.map((d) => [d.event, d.rooms])).toEqual([
@@ -49,12 +50,16 @@ describe("deliveriesOf", () => {
   });
 
   it("keeps admin alerts in the admin room whatever else the row names", () => {
-    const out = deliveriesOf(row({ topic: "admin.alert", orderId: "o1", admin: true, payload: JSON.stringify({ kind: "order-stuck", severity: "warning", message: "m", ref: "r" }) }));
+    const out = deliveriesOf(
+      row({ topic: "admin.alert", orderId: "o1", admin: true, payload: JSON.stringify({ kind: "order-stuck", severity: "warning", message: "m", ref: "r" }) }),
+    );
     expect(out.map((d) => [d.event, d.rooms])).toEqual([["admin:alert", ["admin"]]]);
   });
 
   it("sends a notification to its user only", () => {
-    const out = deliveriesOf(row({ topic: "notification", userId: "u1", payload: JSON.stringify({ userId: "u1", kind: "k", title: "t", body: "b", link: null }) }));
+    const out = deliveriesOf(
+      row({ topic: "notification", userId: "u1", payload: JSON.stringify({ userId: "u1", kind: "k", title: "t", body: "b", link: null }) }),
+    );
     expect(out.map((d) => [d.event, d.rooms])).toEqual([["notification", ["user:u1"]]]);
   });
 });
@@ -84,7 +89,10 @@ describe("centreEntryFor", () => {
       link: "/orders/o1",
     });
     expect(centreEntryFor("order.created", { ...order, status: "PENDING", itemCount: 1 })?.body).toBe("We have your order of 1 item.");
-    expect(centreEntryFor("notification", { userId: "u2", kind: "show-live", title: "t", body: "b", link: "/live/1" })).toMatchObject({ userId: "u2", kind: "show-live" });
+    expect(centreEntryFor("notification", { userId: "u2", kind: "show-live", title: "t", body: "b", link: "/live/1" })).toMatchObject({
+      userId: "u2",
+      kind: "show-live",
+    });
     expect(centreEntryFor("inventory.updated", stock(9, 1))).toBeNull();
     // A cancellation is written as order.updated and order.cancelled: the centre keeps one row.
     expect(centreEntryFor("order.updated", { ...order, status: "CANCELLED", previousStatus: "PAID" })?.title).toBe("Order #12 was cancelled");

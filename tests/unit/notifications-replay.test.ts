@@ -56,13 +56,18 @@ describe("replay then live", () => {
       for (let id = 15; id <= 17; id++) deliver(id);
       return Array.from({ length: upTo - after }, (_, i) => row(after + 1 + i));
     });
-    reader.scopedRows.mockImplementationOnce(async (_scope: unknown, after: number, upTo: number) => Array.from({ length: upTo - after }, (_, i) => row(after + 1 + i)));
+    reader.scopedRows.mockImplementationOnce(async (_scope: unknown, after: number, upTo: number) =>
+      Array.from({ length: upTo - after }, (_, i) => row(after + 1 + i)),
+    );
 
     const result = await replayThenGoLive(session, relay, 5, 100);
     deliver(18);
     expect(got).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(result).toEqual({ replayed: 12, lastEventId: 17 });
-    expect(reader.scopedRows.mock.calls.map((c) => [c[1], c[2]])).toEqual([[5, 10], [10, 13]]);
+    expect(reader.scopedRows.mock.calls.map((c) => [c[1], c[2]])).toEqual([
+      [5, 10],
+      [10, 13],
+    ]);
   });
 
   it("replays from memory alone when the ring holds everything after the last id", async () => {

@@ -14,7 +14,14 @@ const downKey = (id: string) => redisKey("instance-down", id);
  * without a clean stop is reported once (whichever instance claims it first) and its
  * connections are taken out of presence. Without Redis there is one instance and nobody to watch it.
  */
-export function watchInstances(ctx: ServiceContext, redis: Redis, instanceId: string, presence: PresenceTracker, config: NotificationsConfig, onAlert: () => void) {
+export function watchInstances(
+  ctx: ServiceContext,
+  redis: Redis,
+  instanceId: string,
+  presence: PresenceTracker,
+  config: NotificationsConfig,
+  onAlert: () => void,
+) {
   const beat = async () => {
     await redis.multi().set(beatKey(instanceId), String(Date.now()), "PX", config.INSTANCE_TTL_MS).sadd(MEMBERS, instanceId).exec();
   };
@@ -25,12 +32,17 @@ export function watchInstances(ctx: ServiceContext, redis: Redis, instanceId: st
       await redis.srem(MEMBERS, other);
       if (claimed !== "OK") continue;
       ctx.log.warn("instance down", { instance: other });
-      await writeAlerts([{ alert: { kind: "instance-down", severity: "critical", message: `Notifications instance ${other} stopped without shutting down`, ref: other } }]);
+      await writeAlerts([
+        { alert: { kind: "instance-down", severity: "critical", message: `Notifications instance ${other} stopped without shutting down`, ref: other } },
+      ]);
       onAlert();
       await presence.forgetInstance(other);
     }
   };
-  const tick = () => void beat().then(check).catch((error) => ctx.log.warn("instance watch failed", { error: String(error) }));
+  const tick = () =>
+    void beat()
+      .then(check)
+      .catch((error) => ctx.log.warn("instance watch failed", { error: String(error) }));
   tick();
   const timer = setInterval(tick, config.HEARTBEAT_MS);
   return {

@@ -23,9 +23,7 @@ export async function alertStuckOrders(minutes: number, now = new Date()): Promi
     select: { payload: true },
   });
   const seen = new Set(raised.map((r) => (JSON.parse(r.payload) as { ref: string | null }).ref));
-  const fresh = stuck
-    .map((order) => ({ order, ref: `stuck:${order.id}:${order.statusChangedAt.getTime()}` }))
-    .filter(({ ref }) => !seen.has(ref));
+  const fresh = stuck.map((order) => ({ order, ref: `stuck:${order.id}:${order.statusChangedAt.getTime()}` })).filter(({ ref }) => !seen.has(ref));
   await writeAlerts(
     fresh.map(({ order, ref }) => ({
       orderId: order.id,

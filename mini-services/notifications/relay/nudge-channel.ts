@@ -14,6 +14,10 @@ export async function openNudgeChannel(redis: Redis, onNudge: () => void) {
   await subscriber.subscribe(CHANNEL);
   return {
     publish: () => void redis.publish(CHANNEL, "1").catch(() => undefined),
-    close: () => subscriber.quit().then(() => undefined, () => undefined),
+    close: () =>
+      subscriber.quit().then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

@@ -28,7 +28,14 @@ export function broadcastRoutes(app: Hono): void {
     const order = await db().order.findUnique({ where: { id: body.orderId }, select: { userId: true, number: true, totalCents: true } });
     if (!order) throw new AppError("NOT_FOUND", "No such order", "orderId");
     if (order.userId !== body.userId) throw new AppError("UNPROCESSABLE", "The order belongs to another user", "userId");
-    const payload = { orderId: body.orderId, number: order.number, userId: body.userId, status: body.status, previousStatus: body.previousStatus, totalCents: order.totalCents };
+    const payload = {
+      orderId: body.orderId,
+      number: order.number,
+      userId: body.userId,
+      status: body.status,
+      previousStatus: body.previousStatus,
+      totalCents: order.totalCents,
+    };
     const scope = { userId: body.userId, orderId: body.orderId, admin: true };
     // As the storefront writes them: every change is an order.updated, a cancellation also an order.cancelled.
     const eventId = await db().$transaction(async (tx) => {
@@ -46,7 +53,12 @@ export function broadcastRoutes(app: Hono): void {
     const product = await db().product.findUnique({ where: { id: body.productId }, select: { lowStockThreshold: true } });
     if (!product) throw new AppError("NOT_FOUND", "No such product", "productId");
     const eventId = await db().$transaction((tx) =>
-      writeOutbox(tx, "inventory.updated", { ...body, lowStockThreshold: product.lowStockThreshold }, { productId: body.productId, admin: true, everyone: true }),
+      writeOutbox(
+        tx,
+        "inventory.updated",
+        { ...body, lowStockThreshold: product.lowStockThreshold },
+        { productId: body.productId, admin: true, everyone: true },
+      ),
     );
     nudgeAll();
     return c.json({ eventId }, 202);

@@ -3,7 +3,11 @@ import { AUDIENCE, hasRole, isServiceToken, verifyToken, type Identity } from "@
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 
-const bearer = (c: Context) => c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? null;
+const bearer = (c: Context) =>
+  c.req
+    .header("authorization")
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim() ?? null;
 
 /** Other services and the app: the shared service token. */
 export function requireServiceToken(c: Context): void {

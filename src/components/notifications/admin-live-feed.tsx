@@ -16,7 +16,11 @@ type Entry =
   | { key: string; at: string; type: "stock"; title: string; detail: string; low: boolean }
   | { key: string; at: string; type: "alert"; title: string; detail: string; severity: "info" | "warning" | "critical" };
 
-const alertLook = { info: "border-sky-200 bg-sky-50 text-sky-900", warning: "border-amber-200 bg-amber-50 text-amber-900", critical: "border-red-200 bg-red-50 text-red-900" };
+const alertLook = {
+  info: "border-sky-200 bg-sky-50 text-sky-900",
+  warning: "border-amber-200 bg-amber-50 text-amber-900",
+  critical: "border-red-200 bg-red-50 text-red-900",
+};
 
 /** The admin console's live column: orders, stock changes and alerts as they happen. */
 export function AdminLiveFeed() {
@@ -26,16 +30,39 @@ export function AdminLiveFeed() {
   const add = (entry: Entry) => setEntries((all) => [entry, ...all.filter((e) => e.key !== entry.key)].slice(0, KEEP));
 
   useNotificationEvent("admin:order:created", (p) =>
-    add({ key: `o${p.eventId}`, at: p.timestamp, type: "order", status: p.status, title: `New order #${p.number}`, detail: `${p.itemCount} item${p.itemCount === 1 ? "" : "s"} · ${formatMoney(p.totalCents)}` }),
+    add({
+      key: `o${p.eventId}`,
+      at: p.timestamp,
+      type: "order",
+      status: p.status,
+      title: `New order #${p.number}`,
+      detail: `${p.itemCount} item${p.itemCount === 1 ? "" : "s"} · ${formatMoney(p.totalCents)}`,
+    }),
   );
   useNotificationEvent("admin:order:updated", (p) =>
     // A cancellation comes as order.updated and order.cancelled: one entry for the one change.
-    add({ key: `o${p.orderId}-${p.previousStatus}-${p.status}`, at: p.timestamp, type: "order", status: p.status, title: `Order #${p.number}`, detail: `${p.previousStatus.toLowerCase()} → ${p.status.toLowerCase()}` }),
+    add({
+      key: `o${p.orderId}-${p.previousStatus}-${p.status}`,
+      at: p.timestamp,
+      type: "order",
+      status: p.status,
+      title: `Order #${p.number}`,
+      detail: `${p.previousStatus.toLowerCase()} → ${p.status.toLowerCase()}`,
+    }),
   );
   useNotificationEvent("admin:inventory:updated", (p) =>
-    add({ key: `s${p.eventId}`, at: p.timestamp, type: "stock", title: p.productName, detail: `Stock ${p.previousStock} → ${p.stock}`, low: p.stock <= p.lowStockThreshold }),
+    add({
+      key: `s${p.eventId}`,
+      at: p.timestamp,
+      type: "stock",
+      title: p.productName,
+      detail: `Stock ${p.previousStock} → ${p.stock}`,
+      low: p.stock <= p.lowStockThreshold,
+    }),
   );
-  useNotificationEvent("admin:alert", (p) => add({ key: `a${p.eventId}-${p.kind}`, at: p.timestamp, type: "alert", title: p.message, detail: p.kind, severity: p.severity }));
+  useNotificationEvent("admin:alert", (p) =>
+    add({ key: `a${p.eventId}-${p.kind}`, at: p.timestamp, type: "alert", title: p.message, detail: p.kind, severity: p.severity }),
+  );
 
   // Who is online: asked once per connection, then kept by the presence events.
   useEffect(() => {
@@ -67,7 +94,10 @@ export function AdminLiveFeed() {
                 <AlertIcon className="size-4" />
               </span>
             ) : (
-              <span className={`flex size-8 shrink-0 items-center justify-center rounded-full ${e.type === "stock" && e.low ? "bg-amber-100 text-amber-900" : "bg-sand-100 text-cocoa-700"}`} aria-hidden="true">
+              <span
+                className={`flex size-8 shrink-0 items-center justify-center rounded-full ${e.type === "stock" && e.low ? "bg-amber-100 text-amber-900" : "bg-sand-100 text-cocoa-700"}`}
+                aria-hidden="true"
+              >
                 <BoxIcon className="size-4" />
               </span>
             )}

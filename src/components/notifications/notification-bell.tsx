@@ -66,7 +66,11 @@ export function NotificationBell() {
       >
         <BellIcon className="size-6" />
         {count ? (
-          <span aria-hidden="true" data-testid="notification-count" className="absolute -top-0.5 -right-0.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-ember-600 px-1 text-[11px] leading-none font-bold text-white">
+          <span
+            aria-hidden="true"
+            data-testid="notification-count"
+            className="absolute -top-0.5 -right-0.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-ember-600 px-1 text-[11px] leading-none font-bold text-white"
+          >
             {count > 99 ? "99+" : count}
           </span>
         ) : null}
@@ -121,7 +125,7 @@ export function NotificationBell() {
           </Link>
         </footer>
       </section>
-      <NotificationToasts />
+      <NotificationToasts paused={open} />
     </div>
   );
 }

@@ -23,7 +23,10 @@ export function NotificationEntryRow({ item, onRead }: Props) {
   );
   return (
     <li data-testid="notification-item" data-read={item.read} className={`flex gap-3 px-4 py-3 ${item.read ? "" : "bg-ember-50/60"}`}>
-      <span aria-hidden="true" className={`mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full ${item.read ? "bg-sand-100 text-cocoa-600" : "bg-ember-100 text-ember-800"}`}>
+      <span
+        aria-hidden="true"
+        className={`mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full ${item.read ? "bg-sand-100 text-cocoa-600" : "bg-ember-100 text-ember-800"}`}
+      >
         <KindIcon kind={item.kind} className="size-4" />
       </span>
       <div className="min-w-0 flex-1">

@@ -32,7 +32,9 @@ export function NotificationHistory({ initial }: { initial: NotificationPage }) 
     setShown((items) => merge(items, centre.items));
   }
   // Read marks from another device may touch older entries the shared store does not hold.
-  useNotificationEvent("notification:message", (m) => setShown((items) => items.map((i) => (m.ids === "all" || m.ids.includes(i.id) ? { ...i, read: true } : i))));
+  useNotificationEvent("notification:message", (m) =>
+    setShown((items) => items.map((i) => (m.ids === "all" || m.ids.includes(i.id) ? { ...i, read: true } : i))),
+  );
 
   const ready = centre.status === "ready";
   const total = ready ? centre.total : initial.total;
@@ -48,7 +50,11 @@ export function NotificationHistory({ initial }: { initial: NotificationPage }) 
       void refreshCentre();
     }
   };
-  const readOne = (id: string) => act(() => markRead(id), (items) => items.map((i) => (i.id === id ? { ...i, read: true } : i)));
+  const readOne = (id: string) =>
+    act(
+      () => markRead(id),
+      (items) => items.map((i) => (i.id === id ? { ...i, read: true } : i)),
+    );
   const readAll = () => act(markAllRead, (items) => items.map((i) => ({ ...i, read: true })));
 
   const loadMore = async () => {

@@ -33,7 +33,11 @@ export const notificationsApi: ApiOperation[] = [
     description: "Every other open tab and device of the caller hears `notification:message` with the new count.",
     access: "visitor",
     params: z.object({ id: z.string().describe("The notification's id") }),
-    responses: { 200: { description: "The new unread count", schema: unreadCountSchema }, 401: { description: "No session" }, 404: { description: "Not one of the caller's notifications" } },
+    responses: {
+      200: { description: "The new unread count", schema: unreadCountSchema },
+      401: { description: "No session" },
+      404: { description: "Not one of the caller's notifications" },
+    },
   },
   {
     method: "post",

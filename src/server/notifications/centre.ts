@@ -34,7 +34,14 @@ export async function listNotifications(userId: string, { page, pageSize }: Page
   return { items, page, pageSize, total, totalPages: totalPagesOf(total, pageSize), unreadCount: unread };
 }
 
-export const emptyNotificationPage = ({ page, pageSize }: PageQuery): NotificationPage => ({ items: [], page, pageSize, total: 0, totalPages: 1, unreadCount: 0 });
+export const emptyNotificationPage = ({ page, pageSize }: PageQuery): NotificationPage => ({
+  items: [],
+  page,
+  pageSize,
+  total: 0,
+  totalPages: 1,
+  unreadCount: 0,
+});
 
 export function unreadCount(userId: string): Promise<number> {
   return db().notification.count({ where: { userId, readAt: null } });
