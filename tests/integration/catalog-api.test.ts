@@ -276,6 +276,17 @@ describe("console pages", () => {
     for (const path of ["/admin", "/agent", "/host"]) expect(await status(path, admin)).toBe(200);
   });
 
+  it("keeps /api/admin/* to admins, checked in the route itself", async () => {
+    const bypass = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+    const shopper = await signIn("shopper@calor.dev");
+    const admin = await signIn("admin@calor.dev");
+    for (const path of ["/api/admin/orders", "/api/admin/products"]) {
+      expect((await get(path, { headers: bypass })).status, path).toBe(401);
+      expect((await get(path, { headers: { ...bypass, cookie: shopper } })).status, path).toBe(403);
+      expect((await get(path, { headers: { cookie: admin } })).status, path).toBe(200);
+    }
+  });
+
   it("takes the console away as soon as the role changes in the database", async () => {
     const host = await signIn("host@calor.dev");
     expect((await get("/host", { headers: { cookie: host } })).status).toBe(200);
