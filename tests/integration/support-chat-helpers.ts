@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Ack } from "@/realtime/ack";
 import type { MessageView, SupportAck, SupportAckData, SupportClientToServer, SupportPayload } from "@/realtime/support-chat";
 import type { Role } from "@/server/auth/tokens";
-import type { Db } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { startService, type ServiceProcess } from "../support/service-process";
 import { connect, emitAck } from "../support/socket";
 import { createUser } from "../support/tokens";
 
@@ -46,4 +48,50 @@ export function expectInOrderOnce(messages: MessageView[]) {
   const seqs = messages.map((m) => m.seq);
   expect(new Set(seqs).size).toBe(seqs.length);
   expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+}
+
+/**
+ * A file's world: one throwaway database, the support-chat processes started on it, and every
+ * socket opened through it; all of it is gone after the file's tests.
+ */
+export function supportHarness() {
+  let database: TestDatabase | undefined;
+  const services: ServiceProcess[] = [];
+  const sockets: Socket[] = [];
+  const h = {
+    db: undefined as unknown as Db,
+    async start(env?: Record<string, string>): Promise<ServiceProcess> {
+      const service = await startService("support-chat", { databaseUrl: database!.url, env });
+      services.push(service);
+      return service;
+    },
+    async restart(service: ServiceProcess): Promise<ServiceProcess> {
+      const again = await service.restart();
+      services.push(again);
+      return again;
+    },
+    /** A socket for an existing user's token. */
+    async open(url: string, token: string): Promise<Socket> {
+      const socket = await connect(url, { token });
+      sockets.push(socket);
+      return socket;
+    },
+    /** A new user of that role, connected. */
+    async join(url: string, role: Role, name?: string) {
+      const p = await participant(h.db, url, role, name);
+      sockets.push(p.socket);
+      return p;
+    },
+  };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    h.db = createDb(database.url);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await Promise.all(services.map((s) => s.kill("SIGKILL")));
+    await h.db?.$disconnect();
+    await database?.drop();
+  });
+  return h;
 }

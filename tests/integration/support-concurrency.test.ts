@@ -1,37 +1,21 @@
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
 import type { MessageView, SessionView } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
-import { connect } from "../support/socket";
+import type { Db } from "@/server/db/client";
+import type { ServiceProcess } from "../support/service-process";
 import { createUser } from "../support/tokens";
-import { ask, clientId, must, participant } from "./support-chat-helpers";
+import { ask, clientId, must, supportHarness } from "./support-chat-helpers";
 
 describe("support chat under concurrency", () => {
-  let database: TestDatabase;
+  const h = supportHarness();
   let db: Db;
   let service: ServiceProcess;
-  const sockets: Socket[] = [];
+  const join = (role: "GUEST" | "AGENT") => h.join(service.url, role);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("support-chat", { databaseUrl: database.url });
+    db = h.db;
+    service = await h.start();
   });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
-  async function join(role: "GUEST" | "AGENT") {
-    const p = await participant(db, service.url, role);
-    sockets.push(p.socket);
-    return p;
-  }
 
   it("lets exactly one of two agents claiming at once win, every time", async () => {
     const agents = [await join("AGENT"), await join("AGENT")];
@@ -65,8 +49,7 @@ describe("support chat under concurrency", () => {
     const { session, resumeToken } = await must(shopper.socket, "start_session", { topic: "Busy" });
     await must(agent.socket, "claim_session", { sessionId: session.id });
     const second = await createUser(db, "GUEST");
-    const device = await connect(service.url, { token: second.token });
-    sockets.push(device);
+    const device = await h.open(service.url, second.token);
     await must(device, "rejoin_session", { resumeToken, lastSeq: 0 });
 
     const senders = [shopper.socket, agent.socket, device];

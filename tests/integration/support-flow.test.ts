@@ -1,38 +1,24 @@
 import { createHash } from "node:crypto";
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { MessageView, QueueSnapshot, SessionStarted } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
-import { collect, connect, nextEvent } from "../support/socket";
+import type { Role } from "@/server/auth/tokens";
+import type { Db } from "@/server/db/client";
+import type { ServiceProcess } from "../support/service-process";
+import { collect, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { ask, clientId, expectInOrderOnce, must, participant, refused } from "./support-chat-helpers";
+import { ask, clientId, expectInOrderOnce, must, refused, supportHarness } from "./support-chat-helpers";
 
 describe("support chat: shopper ↔ agent", () => {
-  let database: TestDatabase;
+  const h = supportHarness();
   let db: Db;
   let service: ServiceProcess;
-  const sockets: Socket[] = [];
+  const join = (role: Role, name?: string) => h.join(service.url, role, name);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("support-chat", { databaseUrl: database.url });
+    db = h.db;
+    service = await h.start();
     await db.cannedResponse.create({ data: { shortcut: "hello", title: "Greeting", body: "Hi! How can I help you today?" } });
   });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
-  async function join(role: "GUEST" | "SHOPPER" | "AGENT" | "ADMIN", name?: string) {
-    const p = await participant(db, service.url, role, name);
-    sockets.push(p.socket);
-    return p;
-  }
 
   it("runs a whole conversation through every event", async () => {
     const agent = await join("AGENT", "Ana");
@@ -175,8 +161,7 @@ describe("support chat: shopper ↔ agent", () => {
 
     // Another browser is another guest: only the token opens the conversation there.
     const other = await createUser(db, "GUEST");
-    const laptop = await connect(service.url, { token: other.token });
-    sockets.push(laptop);
+    const laptop = await h.open(service.url, other.token);
     await refused(laptop, "rejoin_session", { sessionId, lastSeq: 0 }, "NOT_FOUND");
     const resumed = await must(laptop, "rejoin_session", { resumeToken: started.resumeToken, lastSeq: 1 });
     expect(resumed.side).toBe("shopper");

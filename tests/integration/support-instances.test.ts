@@ -1,41 +1,24 @@
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { MessageView, QueueSnapshot } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
+import type { ServiceProcess } from "../support/service-process";
 import { nextEvent } from "../support/socket";
-import { clientId, must, participant } from "./support-chat-helpers";
+import { clientId, must, supportHarness } from "./support-chat-helpers";
 
 // A Redis database of its own: presence keys are shared by every instance that uses it.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/7";
 
 describe("support chat across two instances (Redis)", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const h = supportHarness();
   let a: ServiceProcess;
   let b: ServiceProcess;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    [a, b] = await Promise.all([
-      startService("support-chat", { databaseUrl: database.url, env: { REDIS_URL } }),
-      startService("support-chat", { databaseUrl: database.url, env: { REDIS_URL } }),
-    ]);
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM")]);
-    await db?.$disconnect();
-    await database?.drop();
+    [a, b] = await Promise.all([h.start({ REDIS_URL }), h.start({ REDIS_URL })]);
   });
 
   it("shares presence, queue, messages and typing between instances", async () => {
-    const agent = await participant(db, a.url, "AGENT", "Ida");
-    const shopper = await participant(db, b.url, "GUEST");
-    sockets.push(agent.socket, shopper.socket);
+    const agent = await h.join(a.url, "AGENT", "Ida");
+    const shopper = await h.join(b.url, "GUEST");
     await must(agent.socket, "set_agent_status", { status: "online" });
 
     // The shopper's instance knows the agent on the other one is online.
@@ -57,8 +40,7 @@ describe("support chat across two instances (Redis)", () => {
     await heard;
 
     // The agent leaves instance a: an agent on instance b sees them go.
-    const other = await participant(db, b.url, "AGENT");
-    sockets.push(other.socket);
+    const other = await h.join(b.url, "AGENT");
     const { queue } = await must(other.socket, "set_agent_status", { status: "away" });
     expect(queue.agents.find((x) => x.id === agent.user.id)).toMatchObject({ status: "online", activeChats: 1 });
     const gone = nextEvent<QueueSnapshot>(other.socket, "queue_updated", (q) => !q.agents.some((x) => x.id === agent.user.id));

@@ -1,12 +1,10 @@
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { QueueSnapshot } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
-import { connect, nextEvent } from "../support/socket";
+import type { Db } from "@/server/db/client";
+import type { ServiceProcess } from "../support/service-process";
+import { nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { clientId, must, participant } from "./support-chat-helpers";
+import { clientId, must, supportHarness } from "./support-chat-helpers";
 
 /** An hour-long window that starts two hours from now (UTC), so now is outside it. */
 function closedHours(): string {
@@ -15,29 +13,20 @@ function closedHours(): string {
 }
 
 describe("support chat when nobody can answer", () => {
-  let database: TestDatabase;
+  const h = supportHarness();
   let db: Db;
   let service: ServiceProcess;
   let closed: ServiceProcess;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("support-chat", { databaseUrl: database.url });
-    closed = await startService("support-chat", { databaseUrl: database.url, env: { SUPPORT_HOURS: closedHours(), SUPPORT_TIMEZONE: "UTC" } });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await Promise.all([service?.kill("SIGKILL"), closed?.kill("SIGKILL")]);
-    await db?.$disconnect();
-    await database?.drop();
+    db = h.db;
+    service = await h.start();
+    closed = await h.start({ SUPPORT_HOURS: closedHours(), SUPPORT_TIMEZONE: "UTC" });
   });
 
   it("takes a message and an email when no agent is online, and the answer waits for the shopper", async () => {
     const shopperUser = await createUser(db, "GUEST");
-    const shopper = await connect(service.url, { token: shopperUser.token });
-    sockets.push(shopper);
+    const shopper = await h.open(service.url, shopperUser.token);
     const started = await must(shopper, "start_session", { topic: "Gift wrapping" });
     const sessionId = started.session.id;
     expect(started.session.offline).toBe(true);
@@ -49,8 +38,7 @@ describe("support chat when nobody can answer", () => {
     shopper.close();
 
     // Later an agent comes online, finds it in the queue, answers, and moves on.
-    const agent = await participant(db, service.url, "AGENT", "Omar");
-    sockets.push(agent.socket);
+    const agent = await h.join(service.url, "AGENT", "Omar");
     const { queue } = await must(agent.socket, "set_agent_status", { status: "online" });
     expect(queue.sessions).toMatchObject([{ sessionId, offline: true, shopperName: "Léa", lastMessage: "Can you gift wrap order 1002?" }]);
     await must(agent.socket, "claim_session", { sessionId });
@@ -62,8 +50,7 @@ describe("support chat when nobody can answer", () => {
     expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ kind: "support.reply", body: answer.body });
 
     // The shopper comes back on a new connection (reload): the answer is there.
-    const back = await connect(service.url, { token: shopperUser.token });
-    sockets.push(back);
+    const back = await h.open(service.url, shopperUser.token);
     expect((await must(back, "list_my_sessions", {})).map((s) => s.id)).toEqual([sessionId]);
     const rejoined = await must(back, "rejoin_session", { sessionId, lastSeq: contact.lastSeq });
     expect(rejoined.session).toMatchObject({ status: "ACTIVE", agent: { name: "Omar" }, offline: true });
@@ -72,11 +59,9 @@ describe("support chat when nobody can answer", () => {
   });
 
   it("answers automatically outside support hours, even with agents online", async () => {
-    const agent = await participant(db, closed.url, "AGENT");
-    sockets.push(agent.socket);
+    const agent = await h.join(closed.url, "AGENT");
     await must(agent.socket, "set_agent_status", { status: "online" });
-    const shopper = await participant(db, closed.url, "SHOPPER");
-    sockets.push(shopper.socket);
+    const shopper = await h.join(closed.url, "SHOPPER");
     const queued = nextEvent<QueueSnapshot>(agent.socket, "queue_updated", (q) => q.sessions.some((s) => s.offline && s.topic === "After hours"));
     const started = await must(shopper.socket, "start_session", { topic: "After hours" });
     expect(started.session.offline).toBe(true);

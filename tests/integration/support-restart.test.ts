@@ -1,49 +1,36 @@
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { lastSeqOf, mergeMessages } from "@/components/support/merge-messages";
 import type { MessageView } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
-import { collect, connect, nextEvent } from "../support/socket";
+import type { Db } from "@/server/db/client";
+import type { ServiceProcess } from "../support/service-process";
+import { collect, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { clientId, expectInOrderOnce, must } from "./support-chat-helpers";
+import { clientId, expectInOrderOnce, must, supportHarness } from "./support-chat-helpers";
 
-/** What a client keeps: one message per seq, in seq order (as the widget and console do). */
+/** What a client keeps, merged the way the widget and the console merge. */
 function transcript() {
-  const bySeq = new Map<number, MessageView>();
+  let messages: MessageView[] = [];
   return {
-    add: (messages: MessageView[]) => messages.forEach((m) => bySeq.set(m.seq, m)),
-    lastSeq: () => Math.max(0, ...bySeq.keys()),
-    bodies: () => [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((m) => m.body),
+    add: (incoming: MessageView[]) => (messages = mergeMessages(messages, incoming)),
+    lastSeq: () => lastSeqOf(messages),
+    bodies: () => messages.map((m) => m.body),
   };
 }
 
 describe("support chat survives kill -9", () => {
-  let database: TestDatabase;
+  const h = supportHarness();
   let db: Db;
   let service: ServiceProcess;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("support-chat", { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
+    db = h.db;
+    service = await h.start();
   });
 
   it("continues every conversation with every message exactly once and in order", async () => {
     const agentUser = await createUser(db, "AGENT", "Rita");
     const shopperUser = await createUser(db, "GUEST");
-    const open = async (token: string) => {
-      const socket = await connect(service.url, { token });
-      sockets.push(socket);
-      return socket;
-    };
+    const open = (token: string) => h.open(service.url, token);
     let agent = await open(agentUser.token);
     let shopper = await open(shopperUser.token);
     const shopperView = transcript();
@@ -80,7 +67,7 @@ describe("support chat survives kill -9", () => {
     const queuedByShopper = { clientMessageId: clientId(), body: "Hello? Are you still there?" };
     const queuedByAgent = { clientMessageId: clientId(), body: "Back in a second, our chat restarted" };
 
-    service = await service.restart();
+    service = await h.restart(service);
     agent = await open(agentUser.token);
     shopper = await open(shopperUser.token);
     await must(agent, "set_agent_status", { status: "online" });

@@ -1,34 +1,20 @@
-import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SUPPORT_LIMITS } from "@/realtime/support-chat";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
-import { clientId, must, participant, refused } from "./support-chat-helpers";
+import type { Role } from "@/server/auth/tokens";
+import type { Db } from "@/server/db/client";
+import type { ServiceProcess } from "../support/service-process";
+import { clientId, must, refused, supportHarness } from "./support-chat-helpers";
 
 describe("support chat rules", () => {
-  let database: TestDatabase;
+  const h = supportHarness();
   let db: Db;
   let service: ServiceProcess;
-  const sockets: Socket[] = [];
+  const join = (role: Role, name?: string) => h.join(service.url, role, name);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("support-chat", { databaseUrl: database.url });
+    db = h.db;
+    service = await h.start();
   });
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
-
-  async function join(role: "GUEST" | "SHOPPER" | "AGENT" | "ADMIN", name?: string) {
-    const p = await participant(db, service.url, role, name);
-    sockets.push(p.socket);
-    return p;
-  }
 
   /** Everything a refused event could have changed. */
   const state = async (sessionId: string) => ({
