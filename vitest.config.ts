@@ -31,6 +31,17 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "hardening",
+          include: ["tests/hardening/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          globalSetup: ["tests/support/global-setup.ts"],
+        },
+      },
     ],
   },
 });

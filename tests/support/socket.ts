@@ -6,6 +6,10 @@ export interface ConnectOptions {
   transports?: ("websocket" | "polling")[];
   origin?: string;
   query?: Record<string, string>;
+  /** Source address on the loopback (127.0.0.x), to act as another client machine. */
+  localAddress?: string;
+  /** Extra handshake headers (e.g. a forged X-Forwarded-For). */
+  headers?: Record<string, string>;
 }
 
 /** Connects and resolves once connected; rejects with the server's refusal. */
@@ -14,8 +18,10 @@ export function connect(url: string, options: ConnectOptions = {}): Promise<Sock
     path: "/socket.io/",
     auth: options.token ? { token: options.token } : {},
     transports: options.transports ?? ["websocket"],
-    extraHeaders: { origin: options.origin ?? TEST_ORIGIN },
+    extraHeaders: { ...options.headers, origin: options.origin ?? TEST_ORIGIN },
     query: options.query,
+    // engine.io-client passes it on to the `ws` package in Node; its types leave it out.
+    ...({ localAddress: options.localAddress } as object),
     reconnection: false,
     forceNew: true,
   });

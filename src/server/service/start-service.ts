@@ -48,6 +48,8 @@ export async function startService(def: ServiceDefinition) {
   const io: AnyServer = new Server<never, never, never, SocketData>({ serveClient: false });
   const origins = new Set(config.ALLOWED_ORIGINS);
   const perIp = new Map<string, number>();
+  // Bun forgets a request's peer once it is upgraded, so the address is read in allowRequest.
+  const requestIps = new WeakMap<Request, string>();
   const engine = new Engine({
     path: "/socket.io/",
     pingInterval: Number(process.env.PING_INTERVAL_MS ?? 25_000),
@@ -57,14 +59,21 @@ export async function startService(def: ServiceDefinition) {
     allowRequest: async (req) => {
       const origin = req.headers.get("origin");
       if (origin && !origins.has(origin)) throw "origin not allowed";
-      if ((perIp.get(clientIp(req, server)) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
+      if (new URL(req.url).searchParams.has("sid")) return;
+      // A new connection takes its slot here, before any await, so a burst cannot overshoot the cap.
+      const ip = clientIp(req, server);
+      if ((perIp.get(ip) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
+      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      requestIps.set(req, ip);
     },
   });
   io.bind(engine);
   // Only the engine sees the raw request: it stamps the address on the handshake record
   // (overwriting any header a client sent) for the Socket.IO middleware to read.
-  engine.on("connection", (conn, req, server) => {
-    conn.request.headers[IP_HEADER] = clientIp(req, server);
+  engine.on("connection", (conn, req) => {
+    const ip = requestIps.get(req) ?? "unknown";
+    conn.request.headers[IP_HEADER] = ip;
+    conn.once("close", () => decrement(perIp, ip));
   });
 
   let redis: Redis | null = null;
@@ -100,23 +109,20 @@ export async function startService(def: ServiceDefinition) {
       return next(Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "A token is required" } }));
     }
     const userId = socket.data.user?.sub;
-    if (userId && (perUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
-      return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
+    if (userId) {
+      if ((perUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
+        return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
+      }
+      perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+      socket.conn.once("close", () => decrement(perUser, userId));
     }
     next();
   });
 
   io.on("connection", async (socket) => {
     const userId = socket.data.user?.sub;
-    const ip = socket.data.ip;
     metrics.connections.inc();
-    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
-    if (userId) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
-    socket.on("disconnect", () => {
-      metrics.connections.dec();
-      decrement(perIp, ip);
-      if (userId) decrement(perUser, userId);
-    });
+    socket.on("disconnect", () => metrics.connections.dec());
 
     const handlerCtx: HandlerContext = { io, socket, log, metrics };
     for (const handler of def.handlers) {
