@@ -25,7 +25,8 @@
   button.textContent = "Chat with us";
   var badge = document.createElement("span");
   badge.setAttribute("aria-hidden", "true");
-  badge.style.cssText = "display:none;margin-left:8px;min-width:20px;padding:0 6px;border-radius:999px;background:#fff;color:#b4320a;font-size:12px;line-height:20px;text-align:center";
+  badge.style.cssText =
+    "display:none;margin-left:8px;min-width:20px;padding:0 6px;border-radius:999px;background:#fff;color:#b4320a;font-size:12px;line-height:20px;text-align:center";
   button.appendChild(badge);
   button.style.cssText =
     "position:fixed;right:20px;bottom:20px;z-index:2147483646;display:inline-flex;align-items:center;border:0;border-radius:999px;" +
@@ -37,7 +38,9 @@
     var small = window.matchMedia("(max-width: 640px)").matches;
     frame.style.cssText =
       "position:fixed;z-index:2147483647;border:0;background:#fdfaf6;color-scheme:light;" +
-      (small ? "inset:0;width:100%;height:100%;" : "right:20px;bottom:88px;width:380px;height:min(640px,calc(100vh - 120px));border-radius:16px;box-shadow:0 20px 50px rgba(35,25,18,.3);") +
+      (small
+        ? "inset:0;width:100%;height:100%;"
+        : "right:20px;bottom:88px;width:380px;height:min(640px,calc(100vh - 120px));border-radius:16px;box-shadow:0 20px 50px rgba(35,25,18,.3);") +
       (open ? "display:block;" : "display:none;");
   }
 

@@ -14,9 +14,7 @@ export function emitTo<E extends keyof SupportServerToClient>(ctx: Emits, rooms:
 /** A message reaches both sides through the session room; an internal note only the agents' rooms. */
 export function emitMessage(ctx: Emits, message: MessageView, agentIds: (string | null)[] = []): void {
   const rooms =
-    message.kind === "NOTE"
-      ? [...new Set(agentIds.filter((id): id is string => !!id))].map(supportRooms.agent)
-      : supportRooms.session(message.sessionId);
+    message.kind === "NOTE" ? [...new Set(agentIds.filter((id): id is string => !!id))].map(supportRooms.agent) : supportRooms.session(message.sessionId);
   if (rooms.length) emitTo(ctx, rooms, "message", message);
 }
 

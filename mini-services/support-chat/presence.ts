@@ -64,7 +64,11 @@ export function redisPresence(redis: Redis): PresenceStore {
   return {
     async set(agentId, socketId, status) {
       local.set(socketId, agentId);
-      await redis.multi().hset(STATUS_KEY, agentId, status).zadd(LIVE_KEY, Date.now() + TTL_MS, member(agentId, socketId)).exec();
+      await redis
+        .multi()
+        .hset(STATUS_KEY, agentId, status)
+        .zadd(LIVE_KEY, Date.now() + TTL_MS, member(agentId, socketId))
+        .exec();
     },
     async drop(agentId, socketId) {
       if (!local.delete(socketId)) return;

@@ -38,10 +38,12 @@ export function startRuntime(ctx: ServiceContext): SupportRuntime {
       running = publishOnce().finally(() => (running = null));
       return running;
     }
-    next ??= running.catch(() => undefined).then(() => {
-      next = null;
-      return publishQueue();
-    });
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return publishQueue();
+      });
     return next;
   };
 
@@ -60,6 +62,9 @@ export async function limitMessages(ctx: HandlerContext, userId: string): Promis
     .messageLimiter.consume(userId)
     .catch(() => {
       ctx.log.debug("message rate limited", { userId });
-      throw new AppError("RATE_LIMITED", `You are sending messages too quickly: at most ${SUPPORT_LIMITS.messagesPerWindow} every ${SUPPORT_LIMITS.windowSeconds} seconds`);
+      throw new AppError(
+        "RATE_LIMITED",
+        `You are sending messages too quickly: at most ${SUPPORT_LIMITS.messagesPerWindow} every ${SUPPORT_LIMITS.windowSeconds} seconds`,
+      );
     });
 }

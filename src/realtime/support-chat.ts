@@ -27,11 +27,7 @@ export const SUPPORT_LIMITS = {
 const id = z.string().min(1, "is required").max(64, "is too long");
 /** Chosen by the client, so a retried send (after a timeout or a reconnect) is recognised. */
 const clientMessageId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
-const messageBody = z
-  .string()
-  .trim()
-  .min(1, "cannot be empty")
-  .max(SUPPORT_LIMITS.messageChars, `must be at most ${SUPPORT_LIMITS.messageChars} characters`);
+const messageBody = z.string().trim().min(1, "cannot be empty").max(SUPPORT_LIMITS.messageChars, `must be at most ${SUPPORT_LIMITS.messageChars} characters`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -46,7 +42,11 @@ const noPayload = z.object({}).optional();
 export const startSessionSchema = z.object({
   topic: z.string().trim().min(1, "is required").max(SUPPORT_LIMITS.topicChars, `must be at most ${SUPPORT_LIMITS.topicChars} characters`),
   name: optionalText(SUPPORT_LIMITS.nameChars),
-  email: z.email("is not an email address").max(254).optional().or(z.literal("").transform(() => undefined)),
+  email: z
+    .email("is not an email address")
+    .max(254)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export const rejoinSessionSchema = z
@@ -181,7 +181,14 @@ export const shopperContextSchema = z.object({
     totalCents: z.number().int(),
   }),
   orders: z.array(
-    z.object({ id: z.string(), number: z.number().int(), status: z.string(), totalCents: z.number().int(), itemCount: z.number().int(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      status: z.string(),
+      totalCents: z.number().int(),
+      itemCount: z.number().int(),
+      createdAt: z.string(),
+    }),
   ),
   previousSessions: z.number().int(),
 });
@@ -298,8 +305,7 @@ export interface SupportServerToClient {
 
 /** The payload a client sends with event E, and the data its successful ack carries. */
 export type SupportPayload<E extends keyof SupportClientToServer> = Parameters<SupportClientToServer[E]>[0];
-export type SupportAckData<E extends keyof SupportClientToServer> =
-  NonNullable<Parameters<SupportClientToServer[E]>[1]> extends AckFn<infer T> ? T : never;
+export type SupportAckData<E extends keyof SupportClientToServer> = NonNullable<Parameters<SupportClientToServer[E]>[1]> extends AckFn<infer T> ? T : never;
 export type SupportAck<E extends keyof SupportClientToServer> = Ack<SupportAckData<E>>;
 
 // ── Rooms (named only here) ─────────────────────────────────────────────────────────────────

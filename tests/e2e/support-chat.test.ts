@@ -78,7 +78,10 @@ async function startChat(page: Page, name: string) {
   await panel.getByLabel("Topic").selectOption("An order");
   await panel.getByLabel(/Your name/).fill(name);
   await panel.getByRole("button", { name: "Start chat" }).click();
-  await panel.getByTestId("queue-banner").getByText(/number 1 in the queue/).waitFor();
+  await panel
+    .getByTestId("queue-banner")
+    .getByText(/number 1 in the queue/)
+    .waitFor();
   return panel;
 }
 
@@ -135,7 +138,10 @@ describe("support chat in the browser", () => {
       expect(await agent.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
       // The shopper's context is beside the chat.
-      await agent.getByTestId("shopper-context").getByText(/^Guest since/).waitFor();
+      await agent
+        .getByTestId("shopper-context")
+        .getByText(/^Guest since/)
+        .waitFor();
       await screenshot(agent, "support-agent-console-desktop");
       await viewShot(shopper, "support-widget-chat-desktop");
 
@@ -176,7 +182,10 @@ describe("support chat in the browser", () => {
 
       const service = stack.services["support-chat"];
       await service.kill("SIGKILL");
-      await panel.getByText(/Offline|Connecting/).first().waitFor();
+      await panel
+        .getByText(/Offline|Connecting/)
+        .first()
+        .waitFor();
       await panel.getByRole("textbox", { name: "Message" }).fill("Written while you were down");
       await panel.getByRole("textbox", { name: "Message" }).press("Enter");
       await panel.getByText("Waiting for connection — will send automatically").waitFor();
@@ -213,7 +222,10 @@ describe("support chat in the browser", () => {
         const frame = page.frameLocator('iframe[title="CALOR support chat"]');
         await frame.getByLabel("Topic").selectOption("A product");
         await frame.getByRole("button", { name: "Start chat" }).click();
-        await frame.getByText(/An agent will be with you|We are away right now/).first().waitFor();
+        await frame
+          .getByText(/An agent will be with you|We are away right now/)
+          .first()
+          .waitFor();
         await frame.getByRole("textbox", { name: "Message" }).fill("Hi from a partner site");
         await frame.getByRole("textbox", { name: "Message" }).press("Enter");
         // A receipt appears once the service stored it.

@@ -55,7 +55,9 @@ describe("support chat under concurrency", () => {
     const senders = [shopper.socket, agent.socket, device];
     // Within the per-identity message limit: 8 + 8 + 4 (+ the retried one).
     const sends = senders.flatMap((socket, s) =>
-      Array.from({ length: s === 2 ? 4 : 8 }, (_, i) => must(socket, "send_message", { sessionId: session.id, clientMessageId: clientId(), body: `sender ${s} #${i}` })),
+      Array.from({ length: s === 2 ? 4 : 8 }, (_, i) =>
+        must(socket, "send_message", { sessionId: session.id, clientMessageId: clientId(), body: `sender ${s} #${i}` }),
+      ),
     );
     // The same message retried five times at once is still one message.
     const retryId = clientId();

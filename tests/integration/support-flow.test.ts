@@ -143,7 +143,10 @@ describe("support chat: shopper ↔ agent", () => {
     await refused(shopper.socket, "send_message", { sessionId, clientMessageId: clientId(), body: "one more" }, "UNPROCESSABLE");
     await refused(agent.socket, "rate_session", { sessionId, rating: 1 }, "FORBIDDEN");
     const ratedSeen = nextEvent<{ session: { rating: number } }>(agent.socket, "session_updated", (u) => u.session.rating !== null);
-    expect(await must(shopper.socket, "rate_session", { sessionId, rating: 5, comment: "Quick and kind" })).toMatchObject({ rating: 5, ratingComment: "Quick and kind" });
+    expect(await must(shopper.socket, "rate_session", { sessionId, rating: 5, comment: "Quick and kind" })).toMatchObject({
+      rating: 5,
+      ratingComment: "Quick and kind",
+    });
     expect((await ratedSeen).session.rating).toBe(5);
     await refused(shopper.socket, "rate_session", { sessionId, rating: 1 }, "CONFLICT");
 

@@ -18,7 +18,11 @@ export default defineHandler({
     // Join first, read second: a message sent in between arrives twice (clients keep one per
     // seq), never not at all.
     await joinSession(ctx.socket, session.id, side, side === "shopper" ? shopperName(session) : user.name, viaToken);
-    const [messages, fresh, statuses] = await Promise.all([messagesAfter(session.id, payload.lastSeq, side), loadSession(session.id), runtime().presence.statuses()]);
+    const [messages, fresh, statuses] = await Promise.all([
+      messagesAfter(session.id, payload.lastSeq, side),
+      loadSession(session.id),
+      runtime().presence.statuses(),
+    ]);
     return { session: toSessionView(fresh), messages, queue: await queuePositionOf(fresh, statuses), side };
   },
 });

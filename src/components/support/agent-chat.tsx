@@ -39,7 +39,12 @@ export function AgentChat({ tab, console: c, canned, colleagues }: Props) {
   }, [markRead, session.id, tab.messages.length]);
 
   return (
-    <section aria-labelledby={`${id}-title`} className="card flex min-h-0 flex-1 flex-col overflow-hidden" data-testid="agent-chat" data-session-id={session.id}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="card flex min-h-0 flex-1 flex-col overflow-hidden"
+      data-testid="agent-chat"
+      data-session-id={session.id}
+    >
       <header className="flex flex-wrap items-center gap-2 border-b border-sand-200 px-4 py-3">
         <div className="min-w-0 flex-1">
           <h2 id={`${id}-title`} className="truncate text-base font-bold">

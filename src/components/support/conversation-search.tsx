@@ -41,7 +41,9 @@ export function ConversationSearch() {
           setBusy(true);
           setError(null);
           try {
-            setResult(await request(socket, "search_sessions", { query: String(form.get("query") ?? ""), ...(status ? { status: status as SessionStatus } : {}) }));
+            setResult(
+              await request(socket, "search_sessions", { query: String(form.get("query") ?? ""), ...(status ? { status: status as SessionStatus } : {}) }),
+            );
           } catch (err) {
             setError(errorText(err));
           } finally {
@@ -52,7 +54,14 @@ export function ConversationSearch() {
         <label htmlFor={`${id}-query`} className="sr-only">
           Search text
         </label>
-        <input id={`${id}-query`} name="query" type="search" maxLength={100} placeholder="Name, email, topic or words" className="field-input w-full py-1.5 text-sm" />
+        <input
+          id={`${id}-query`}
+          name="query"
+          type="search"
+          maxLength={100}
+          placeholder="Name, email, topic or words"
+          className="field-input w-full py-1.5 text-sm"
+        />
         <label htmlFor={`${id}-status`} className="sr-only">
           Status
         </label>

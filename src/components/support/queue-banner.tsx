@@ -11,7 +11,8 @@ export function QueueBanner({ session, queue, onContact }: { session: SessionVie
     <div className="border-b border-sand-200 bg-ember-50 px-4 py-2.5 text-sm text-cocoa-800" data-testid="queue-banner">
       {nobody ? (
         <p>
-          <strong>We are away right now.</strong> Leave your message{session.email ? "" : " and your email"}: we will answer here, and the chat stays open until we do.
+          <strong>We are away right now.</strong> Leave your message{session.email ? "" : " and your email"}: we will answer here, and the chat stays open until
+          we do.
         </p>
       ) : queue ? (
         <p>
@@ -45,7 +46,15 @@ function ContactForm({ onContact }: { onContact(email: string): Promise<void> })
       <label htmlFor={`${id}-email`} className="sr-only">
         Your email address
       </label>
-      <input id={`${id}-email`} name="email" type="email" required autoComplete="email" placeholder="you@example.com" className="field-input min-w-0 py-1.5 text-sm" />
+      <input
+        id={`${id}-email`}
+        name="email"
+        type="email"
+        required
+        autoComplete="email"
+        placeholder="you@example.com"
+        className="field-input min-w-0 py-1.5 text-sm"
+      />
       <button type="submit" className="btn-secondary shrink-0 px-3 py-1.5" disabled={busy}>
         {busy ? "Saving…" : "Notify me"}
       </button>

@@ -6,7 +6,15 @@ import { SUPPORT_LIMITS, type SessionView } from "@/realtime/support-chat";
 const LABELS = ["Very poor", "Poor", "Okay", "Good", "Excellent"];
 
 /** After the end: 1–5 and an optional comment, once; then a way to start over. */
-export function RatingForm({ session, onRate, onStartOver }: { session: SessionView; onRate(rating: number, comment?: string): Promise<void>; onStartOver(): void }) {
+export function RatingForm({
+  session,
+  onRate,
+  onStartOver,
+}: {
+  session: SessionView;
+  onRate(rating: number, comment?: string): Promise<void>;
+  onStartOver(): void;
+}) {
   const id = useId();
   const [rating, setRating] = useState(0);
   const [busy, setBusy] = useState(false);

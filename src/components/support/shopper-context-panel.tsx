@@ -23,7 +23,9 @@ export function ShopperContextPanel({ name, context, onRefresh }: { name: string
           <div>
             <p className="font-semibold">
               {name}
-              {context.shopper.name !== name && !context.shopper.isGuest && <span className="font-normal text-cocoa-600"> (account: {context.shopper.name})</span>}
+              {context.shopper.name !== name && !context.shopper.isGuest && (
+                <span className="font-normal text-cocoa-600"> (account: {context.shopper.name})</span>
+              )}
             </p>
             <p className="text-cocoa-700">{context.shopper.email ?? "No email on the account"}</p>
             <p className="text-xs text-cocoa-600">

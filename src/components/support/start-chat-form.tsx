@@ -5,7 +5,15 @@ import { useId, useState } from "react";
 const TOPICS = ["An order", "Delivery", "Returns & refunds", "A product", "Something else"] as const;
 
 /** Name and email are optional: a guest can ask without an account. */
-export function StartChatForm({ onStart, disabled, disabledReason }: { onStart(input: { topic: string; name?: string; email?: string }): Promise<void>; disabled: boolean; disabledReason?: string }) {
+export function StartChatForm({
+  onStart,
+  disabled,
+  disabledReason,
+}: {
+  onStart(input: { topic: string; name?: string; email?: string }): Promise<void>;
+  disabled: boolean;
+  disabledReason?: string;
+}) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   return (

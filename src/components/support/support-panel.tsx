@@ -57,11 +57,21 @@ export function SupportPanel({ chat, titleId, visible, onClose }: Props) {
           </p>
         </div>
         {session && session.status !== "ENDED" && (
-          <button type="button" onClick={() => void chat.end().catch(() => undefined)} disabled={!connected} className="rounded-full px-3 py-1.5 text-xs font-semibold text-sand-100 ring-1 ring-sand-100/40 hover:bg-white/10 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={() => void chat.end().catch(() => undefined)}
+            disabled={!connected}
+            className="rounded-full px-3 py-1.5 text-xs font-semibold text-sand-100 ring-1 ring-sand-100/40 hover:bg-white/10 disabled:opacity-50"
+          >
             End chat
           </button>
         )}
-        <button type="button" onClick={onClose} aria-label="Close chat" className="inline-flex size-9 items-center justify-center rounded-full text-xl hover:bg-white/10">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close chat"
+          className="inline-flex size-9 items-center justify-center rounded-full text-xl hover:bg-white/10"
+        >
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -77,7 +87,11 @@ export function SupportPanel({ chat, titleId, visible, onClose }: Props) {
           Loading your conversation…
         </p>
       ) : !session ? (
-        <StartChatForm onStart={chat.start} disabled={!connected} disabledReason={status === "connecting" ? "Connecting…" : "Offline — waiting for connection"} />
+        <StartChatForm
+          onStart={chat.start}
+          disabled={!connected}
+          disabledReason={status === "connecting" ? "Connecting…" : "Offline — waiting for connection"}
+        />
       ) : (
         <>
           <QueueBanner session={session} queue={chat.queue} onContact={(email) => chat.setContact(email)} />

@@ -23,7 +23,11 @@ export function SupportWidget() {
  */
 function FloatingChat() {
   const [clicked, setClicked] = useState(false);
-  const resuming = useSyncExternalStore(noSubscription, () => !!supportStorage.session(), () => false);
+  const resuming = useSyncExternalStore(
+    noSubscription,
+    () => !!supportStorage.session(),
+    () => false,
+  );
   if (clicked || resuming) return <LiveChat initiallyOpen={clicked} />;
   return <Launcher open={false} unread={0} onClick={() => setClicked(true)} />;
 }

@@ -220,7 +220,11 @@ export function useAgentConsole(): AgentConsole {
       if (t.from !== "shopper") return;
       clearTimeout(timers.get(t.sessionId));
       dispatch({ type: "typing", sessionId: t.sessionId, typing: t.isTyping });
-      if (t.isTyping) timers.set(t.sessionId, setTimeout(() => dispatch({ type: "typing", sessionId: t.sessionId, typing: false }), TYPING_SHOWN_MS));
+      if (t.isTyping)
+        timers.set(
+          t.sessionId,
+          setTimeout(() => dispatch({ type: "typing", sessionId: t.sessionId, typing: false }), TYPING_SHOWN_MS),
+        );
     };
     socket.on("queue_updated", onQueue);
     socket.on("message", onMessage);

@@ -38,7 +38,14 @@ const initial: ChatState = { loaded: false, resuming: false, session: null, mess
 function reducer(state: ChatState, action: Action): ChatState {
   switch (action.type) {
     case "loaded":
-      return { ...state, loaded: true, resuming: action.resuming && !action.session, outbox: action.outbox, session: action.session, messages: action.messages };
+      return {
+        ...state,
+        loaded: true,
+        resuming: action.resuming && !action.session,
+        outbox: action.outbox,
+        session: action.session,
+        messages: action.messages,
+      };
     case "opened": {
       const same = state.session?.id === action.session.id;
       return {
@@ -276,24 +283,27 @@ export function useSupportChat(): SupportChat {
     request(socket, "mark_read", { sessionId: session.id, seq }).catch(() => undefined);
   }, [socket]);
 
-  const act = useCallback(
-    async (run: (sessionId: string) => Promise<SessionView>) => {
-      const sessionId = current.current.session?.id;
-      if (!sessionId) return;
-      dispatch({ type: "notice", notice: null });
-      try {
-        dispatch({ type: "session", session: await run(sessionId) });
-      } catch (error) {
-        dispatch({ type: "notice", notice: errorText(error) });
-        throw error;
-      }
-    },
-    [],
-  );
+  const act = useCallback(async (run: (sessionId: string) => Promise<SessionView>) => {
+    const sessionId = current.current.session?.id;
+    if (!sessionId) return;
+    dispatch({ type: "notice", notice: null });
+    try {
+      dispatch({ type: "session", session: await run(sessionId) });
+    } catch (error) {
+      dispatch({ type: "notice", notice: errorText(error) });
+      throw error;
+    }
+  }, []);
 
   const end = useCallback(() => act((sessionId) => request(socket, "end_session", { sessionId })), [act, socket]);
-  const rate = useCallback((rating: number, comment?: string) => act((sessionId) => request(socket, "rate_session", { sessionId, rating, comment })), [act, socket]);
-  const setContact = useCallback((email: string, name?: string) => act((sessionId) => request(socket, "set_contact", { sessionId, email, name })), [act, socket]);
+  const rate = useCallback(
+    (rating: number, comment?: string) => act((sessionId) => request(socket, "rate_session", { sessionId, rating, comment })),
+    [act, socket],
+  );
+  const setContact = useCallback(
+    (email: string, name?: string) => act((sessionId) => request(socket, "set_contact", { sessionId, email, name })),
+    [act, socket],
+  );
 
   return { ...state, status, start, send, discard, typing, markRead, end, rate, setContact, startOver: forget };
 }

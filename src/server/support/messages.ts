@@ -89,7 +89,9 @@ export async function postMessage(
 
 /** A system line ("Ana joined the chat") written in its own transaction. */
 export async function postSystemMessage(sessionId: string, body: string): Promise<MessageView> {
-  const row = await withWriteRetry(() => db().$transaction((tx) => insertMessage(tx, { sessionId, kind: "SYSTEM", senderId: null, senderRole: "SYSTEM", body })));
+  const row = await withWriteRetry(() =>
+    db().$transaction((tx) => insertMessage(tx, { sessionId, kind: "SYSTEM", senderId: null, senderRole: "SYSTEM", body })),
+  );
   return toMessageView(row);
 }
 

@@ -76,7 +76,10 @@ export async function readQueue(statuses: Map<string, AgentStatus>): Promise<{ s
 }
 
 /** One waiting conversation's place and wait (null once it is no longer waiting). */
-export async function queuePositionOf(session: { id: string; status: string; createdAt: Date }, statuses: Map<string, AgentStatus>): Promise<QueuePosition | null> {
+export async function queuePositionOf(
+  session: { id: string; status: string; createdAt: Date },
+  statuses: Map<string, AgentStatus>,
+): Promise<QueuePosition | null> {
   if (session.status !== "QUEUED") return null;
   const [ahead, agents, handleMinutes] = await Promise.all([
     db().supportSession.count({ where: { status: "QUEUED", createdAt: { lt: session.createdAt } } }),

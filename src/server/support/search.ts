@@ -21,8 +21,7 @@ function snippet(body: string, query: string): string {
  * Admins search everything; an agent only conversations assigned to them or that they took part in.
  */
 export async function searchSessions(user: Identity, input: { query?: string; status?: SessionStatus; limit: number }): Promise<SearchResult> {
-  const scope: Prisma.SupportSessionWhereInput =
-    user.role === "ADMIN" ? {} : { OR: [{ agentId: user.sub }, { messages: { some: { senderId: user.sub } } }] };
+  const scope: Prisma.SupportSessionWhereInput = user.role === "ADMIN" ? {} : { OR: [{ agentId: user.sub }, { messages: { some: { senderId: user.sub } } }] };
   const q = input.query;
   const text: Prisma.SupportSessionWhereInput = q
     ? {

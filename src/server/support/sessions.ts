@@ -1,5 +1,13 @@
 import type { z } from "zod";
-import { SUPPORT_LIMITS, type MessageView, type MessagesRead, type rejoinSessionSchema, type SessionView, type Side, type startSessionSchema } from "@/realtime/support-chat";
+import {
+  SUPPORT_LIMITS,
+  type MessageView,
+  type MessagesRead,
+  type rejoinSessionSchema,
+  type SessionView,
+  type Side,
+  type startSessionSchema,
+} from "@/realtime/support-chat";
 import type { Identity } from "@/server/auth/tokens";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -88,7 +96,10 @@ export async function endSession(sessionId: string, endedBy: Side, actorName: st
 /** One rating per conversation, once it has ended. */
 export async function rateSession(session: SessionRow, rating: number, comment: string | undefined): Promise<SessionRow> {
   if (session.status !== "ENDED") throw new AppError("UNPROCESSABLE", "You can rate the chat once it has ended");
-  const rated = await db().supportSession.updateMany({ where: { id: session.id, status: "ENDED", rating: null }, data: { rating, ratingComment: comment ?? null } });
+  const rated = await db().supportSession.updateMany({
+    where: { id: session.id, status: "ENDED", rating: null },
+    data: { rating, ratingComment: comment ?? null },
+  });
   if (!rated.count) throw new AppError("CONFLICT", "This chat has already been rated");
   return db().supportSession.findUniqueOrThrow({ where: { id: session.id }, select: sessionSelect });
 }

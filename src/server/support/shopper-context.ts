@@ -18,11 +18,23 @@ export async function shopperContext(shopperId: string): Promise<ShopperContext>
     }),
     db().supportSession.count({ where: { shopperId } }),
   ]);
-  const cartLines = lines.map((l) => ({ productId: l.productId, name: l.product.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents ?? l.product.priceCents }));
+  const cartLines = lines.map((l) => ({
+    productId: l.productId,
+    name: l.product.name,
+    quantity: l.quantity,
+    unitPriceCents: l.unitPriceCents ?? l.product.priceCents,
+  }));
   return {
     shopper: { id: user.id, name: user.name, email: user.email, isGuest: user.role === "GUEST", memberSince: user.createdAt.toISOString() },
     cart: { lines: cartLines, totalCents: cartLines.reduce((n, l) => n + l.unitPriceCents * l.quantity, 0) },
-    orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status, totalCents: o.totalCents, itemCount: o._count.items, createdAt: o.createdAt.toISOString() })),
+    orders: orders.map((o) => ({
+      id: o.id,
+      number: o.number,
+      status: o.status,
+      totalCents: o.totalCents,
+      itemCount: o._count.items,
+      createdAt: o.createdAt.toISOString(),
+    })),
     previousSessions: Math.max(0, sessions - 1),
   };
 }

@@ -65,7 +65,8 @@ export function toSessionView(s: SessionRow): SessionView {
 
 export function toMessageView(m: MessageRow): MessageView {
   const senderRole = m.senderRole === "SHOPPER" || m.senderRole === "AGENT" ? m.senderRole : "SYSTEM";
-  const senderName = senderRole === "SYSTEM" ? "CALOR" : senderRole === "SHOPPER" ? (m.session.guestName ?? m.sender?.name ?? "Shopper") : (m.sender?.name ?? "Agent");
+  const senderName =
+    senderRole === "SYSTEM" ? "CALOR" : senderRole === "SHOPPER" ? (m.session.guestName ?? m.sender?.name ?? "Shopper") : (m.sender?.name ?? "Agent");
   return {
     id: m.id,
     sessionId: m.sessionId,
