@@ -1,9 +1,35 @@
 import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll } from "vitest";
 import type { ConnectionSuccess } from "@/realtime/notifications";
 import type { OutboxPayload, OutboxScope, OutboxTopic } from "@/realtime/outbox-topics";
-import type { Db } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
 import { writeOutbox } from "@/server/outbox/write-outbox";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 import { TEST_ORIGIN, TEST_SECRETS } from "../support/env";
+import { startService, type ServiceProcess } from "../support/service-process";
+
+export interface NotificationsFixture {
+  database: TestDatabase;
+  db: Db;
+  /** Replace it after a kill: `f.service = await f.service.restart()`. */
+  service: ServiceProcess;
+}
+
+/** A fresh database and one notifications process for the enclosing describe block. */
+export function notificationsFixture(env: Record<string, string> = {}): NotificationsFixture {
+  const f = {} as NotificationsFixture;
+  beforeAll(async () => {
+    f.database = await createTestDatabase();
+    f.db = createDb(f.database.url);
+    f.service = await startService("notifications", { databaseUrl: f.database.url, env });
+  });
+  afterAll(async () => {
+    await f.service?.kill("SIGKILL");
+    await f.db?.$disconnect();
+    await f.database?.drop();
+  });
+  return f;
+}
 
 /** Commits one outbox row the way the app does: inside a transaction. */
 export function produce<T extends OutboxTopic>(db: Db, topic: T, payload: OutboxPayload<T>, scope: OutboxScope): Promise<number> {

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** Small line icons (decorative: each is aria-hidden; the text next to it carries the meaning). */
 type IconProps = { className?: string };
 
-function Icon({ className = "size-5", children }: IconProps & { children: ReactNode }) {
+export function Icon({ className = "size-5", children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"

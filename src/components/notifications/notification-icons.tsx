@@ -1,25 +1,6 @@
-import type { ReactNode } from "react";
-import { BoxIcon, ChatIcon } from "@/components/layout/icons";
+import { BoxIcon, ChatIcon, Icon } from "@/components/layout/icons";
 
 type IconProps = { className?: string };
-
-function Icon({ className = "size-5", children }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={className}
-    >
-      {children}
-    </svg>
-  );
-}
 
 export const BellIcon = (p: IconProps) => (
   <Icon {...p}>
