@@ -56,6 +56,11 @@ describe("deliveriesOf", () => {
     expect(out.map((d) => [d.event, d.rooms])).toEqual([["admin:alert", ["admin"]]]);
   });
 
+  it("skips a row whose payload cannot be read rather than stopping on it", () => {
+    expect(deliveriesOf(row({ topic: "notification", userId: "u1", payload: "{not json" }))).toEqual([]);
+    expect(deliveriesOf(row({ topic: "notification", userId: "u1", payload: "null" }))).toEqual([]);
+  });
+
   it("sends a notification to its user only", () => {
     const out = deliveriesOf(
       row({ topic: "notification", userId: "u1", payload: JSON.stringify({ userId: "u1", kind: "k", title: "t", body: "b", link: null }) }),

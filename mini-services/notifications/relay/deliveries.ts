@@ -15,7 +15,9 @@ export interface Delivery {
  */
 export function deliveriesOf(row: OutboxRow): Delivery[] {
   const meta = { eventId: row.id, timestamp: row.createdAt.toISOString() };
-  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  const payload = parsePayload(row);
+  // writeOutbox validates every payload; a row damaged by hand is skipped, never a wall.
+  if (!payload) return [];
   const data = { ...meta, ...payload };
   if (row.topic === "admin.alert") return [{ event: "admin:alert", rooms: [rooms.admin], data }];
 
@@ -41,6 +43,15 @@ export function deliveriesOf(row: OutboxRow): Delivery[] {
     if (crossesLowStock(stock)) out.push({ event: "admin:alert", rooms: [rooms.admin], data: { ...meta, ...lowStockAlert(stock) } });
   }
   return out;
+}
+
+function parsePayload(row: OutboxRow): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(row.payload);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Derived, not written: every instance computes the same alert from the same durable row. */

@@ -111,6 +111,7 @@ export class Relay {
       }
       this.gapSince = null;
       const deliveries = deliveriesOf(row);
+      if (!deliveries.length) log.warn("outbox row reaches nobody", { id: row.id, topic: row.topic });
       for (const d of deliveries) {
         io.local.to(d.rooms).emit(d.event, d.data);
         metrics.eventsOut.inc({ event: d.event });
