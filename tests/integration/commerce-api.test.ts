@@ -43,11 +43,13 @@ describe("cart", () => {
     const empty = await guest.request("/api/cart");
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({ items: [], count: 0, subtotalCents: 0 });
-    expect(guest.cookie).toMatch(/^calor_session=/);
+    // Reading creates no guest; the first change does.
+    expect(guest.cookie).toBeNull();
 
     const bad = await guest.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: "two" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: "VALIDATION", field: "quantity" });
+    expect(guest.cookie).toBeNull();
 
     const tooMany = await guest.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 4 } });
     expect(tooMany.status).toBe(409);
@@ -56,6 +58,7 @@ describe("cart", () => {
 
     const added = await guest.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 2 } });
     expect(added.status).toBe(201);
+    expect(guest.cookie).toMatch(/^calor_session=/);
     expect(added.body).toMatchObject({ count: 2, subtotalCents: 3998 });
     const line = added.body.items[0];
     expect(line).toMatchObject({ productId: product.id, name: product.name, slug: product.slug, unitPriceCents: 1999, quantity: 2, lineTotalCents: 3998, stock: 3, reservedUntil: null, offerClaimId: null });

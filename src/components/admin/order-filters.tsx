@@ -11,7 +11,7 @@ export function OrderFilters({ query }: { query: AdminOrderQuery }) {
         <label htmlFor="f-status" className={label}>
           Status
         </label>
-        <select id="f-status" name="status" defaultValue={query.status ?? ""} className="field-input py-2">
+        <select id="f-status" name="status" defaultValue={query.status ?? ""} className="field-input h-11 py-0">
           <option value="">Any</option>
           {Object.entries(STATUS_LABEL).map(([value, text]) => (
             <option key={value} value={value}>
@@ -24,19 +24,19 @@ export function OrderFilters({ query }: { query: AdminOrderQuery }) {
         <label htmlFor="f-customer" className={label}>
           Customer
         </label>
-        <input id="f-customer" name="customer" defaultValue={query.customer ?? ""} placeholder="Name or email" className="field-input py-2" />
+        <input id="f-customer" name="customer" defaultValue={query.customer ?? ""} placeholder="Name or email" className="field-input h-11 py-0" />
       </div>
       <div>
         <label htmlFor="f-from" className={label}>
           From
         </label>
-        <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} className="field-input py-2" />
+        <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} className="field-input h-11 py-0" />
       </div>
       <div>
         <label htmlFor="f-to" className={label}>
           To
         </label>
-        <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} className="field-input py-2" />
+        <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} className="field-input h-11 py-0" />
       </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-2 lg:col-span-1">
         <button type="submit" className="btn-primary py-2">

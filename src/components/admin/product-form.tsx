@@ -108,7 +108,7 @@ export function ProductForm({ categories, product }: Props) {
         label="Image URL"
         defaultValue={product?.imageUrl}
         error={errors.imageUrl}
-        hint="Leave empty for a generated picture."
+        hint={editing ? undefined : "Leave empty for a generated picture."}
         className="sm:col-span-2"
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">

@@ -4,6 +4,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { CART_CHANGED_EVENT, fetchCart, removeLine, setLineQuantity, type CartChangedEvent } from "@/components/cart/cart-client";
+import { CartIcon } from "@/components/cart/cart-icon";
 import { CartSummary } from "@/components/cart/cart-summary";
 import { QuantityStepper } from "@/components/cart/quantity-stepper";
 import { ReservationCountdown } from "@/components/cart/reservation-countdown";
@@ -47,7 +48,9 @@ export function CartView({ initialCart }: { initialCart: Cart }) {
   if (cart.items.length === 0) {
     return (
       <div className="card mx-auto flex max-w-lg flex-col items-center gap-4 px-6 py-14 text-center">
-        <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-ember-50 text-2xl">🛒</span>
+        <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-ember-50 text-ember-700">
+          <CartIcon className="size-7" />
+        </span>
         <h2 className="text-xl font-bold">Your cart is empty</h2>
         <p className="text-cocoa-700">Find something warm in the shop, or catch a live show for flash offers.</p>
         <Link href="/" className="btn-primary">

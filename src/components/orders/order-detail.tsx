@@ -9,6 +9,7 @@ import { LocalTime } from "@/components/orders/local-time";
 import { mergeLiveStatus } from "@/components/orders/merge-live-status";
 import { OrderStatusBadge, STATUS_LABEL } from "@/components/orders/order-status";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { ShippingAddressBlock } from "@/components/orders/shipping-address";
 import { formatMoney } from "@/lib/money";
 import { useOrderLive } from "@/realtime/use-order-live";
 import type { OrderView } from "@/server/orders/order-view";
@@ -49,7 +50,6 @@ export function OrderDetail({ order: rendered, justPlaced = false }: { order: Or
     }
   };
 
-  const address = order.shippingAddress;
   return (
     <div className="flex flex-col gap-6">
       {justPlaced && status !== "CANCELLED" ? (
@@ -125,21 +125,7 @@ export function OrderDetail({ order: rendered, justPlaced = false }: { order: Or
             <h2 id="address-heading" className="text-lg font-bold">
               Shipping to
             </h2>
-            <address className="mt-2 text-sm leading-6 text-cocoa-800 not-italic">
-              {address.fullName}
-              <br />
-              {address.line1}
-              {address.line2 ? (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              ) : null}
-              <br />
-              {[address.postalCode, address.city, address.region].filter(Boolean).join(" ")}
-              <br />
-              {address.country}
-            </address>
+            <ShippingAddressBlock address={order.shippingAddress} />
           </section>
           {SHOPPER_CANCELLABLE.has(status) ? (
             <section aria-label="Cancel order" className="card p-5 sm:p-6">

@@ -18,7 +18,7 @@ export function OrderTimeline({ status, events }: { status: OrderStatus; events:
       </h2>
       {stopped ? (
         <p className={`mt-3 rounded-xl px-3 py-2 text-sm font-medium ${status === "CANCELLED" ? "bg-red-50 text-red-800" : "bg-zinc-100 text-zinc-800"}`}>
-          {status === "CANCELLED" ? "This order was cancelled. Its items went back into stock and nothing will be charged." : "This order was refunded."}
+          {status === "CANCELLED" ? "This order was cancelled. Any payment goes back to your card." : "This order was refunded."}
         </p>
       ) : null}
       <ol className="mt-5 grid grid-cols-4 gap-1" aria-label="Order progress">

@@ -45,6 +45,8 @@ export const unitPriceOf = (line: { unitPriceCents: number | null; product: { pr
 export const isExpiredReservation = (line: { offerClaimId: string | null; reservedUntil: Date | null }, now = new Date()) =>
   line.offerClaimId !== null && line.reservedUntil !== null && line.reservedUntil.getTime() <= now.getTime();
 
+export const emptyCart = (): Cart => ({ items: [], count: 0, ...computeTotals([]) });
+
 export async function getCart(userId: string, client: Tx = db()): Promise<Cart> {
   const lines = await client.cartItem.findMany({ where: { userId }, include: lineInclude, orderBy: { createdAt: "asc" } });
   const items = lines.map((line): CartLine => {

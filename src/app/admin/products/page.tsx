@@ -50,13 +50,13 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           <label htmlFor="p-q" className={label}>
             Search
           </label>
-          <input id="p-q" name="q" defaultValue={query.q ?? ""} placeholder="Name or SKU" className="field-input py-2" />
+          <input id="p-q" name="q" defaultValue={query.q ?? ""} placeholder="Name or SKU" className="field-input h-11 py-0" />
         </div>
         <div>
           <label htmlFor="p-status" className={label}>
             Status
           </label>
-          <select id="p-status" name="status" defaultValue={query.status ?? ""} className="field-input py-2">
+          <select id="p-status" name="status" defaultValue={query.status ?? ""} className="field-input h-11 py-0">
             <option value="">Any</option>
             <option value="ACTIVE">Active</option>
             <option value="ARCHIVED">Archived</option>

@@ -7,6 +7,7 @@ import { ConsoleShell } from "@/components/layout/console-shell";
 import { LocalTime } from "@/components/orders/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { ShippingAddressBlock } from "@/components/orders/shipping-address";
 import { formatMoney } from "@/lib/money";
 import { requireConsole } from "@/server/auth/page-guard";
 import { AppError } from "@/server/errors";
@@ -21,7 +22,6 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const a = order.shippingAddress;
   return (
     <ConsoleShell title={`Order #${order.number}`} intro={<>Placed <LocalTime iso={order.createdAt} /> by {order.customer.name} ({order.customer.email})</>}>
       <AdminNav />
@@ -71,25 +71,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <h2 id="ship-heading" className="text-lg font-bold">
               Ship to
             </h2>
-            <address className="mt-2 text-sm leading-6 not-italic">
-              {a.fullName}
-              <br />
-              {a.line1}
-              {a.line2 ? (
-                <>
-                  <br />
-                  {a.line2}
-                </>
-              ) : null}
-              <br />
-              {[a.postalCode, a.city, a.region].filter(Boolean).join(" ")}, {a.country}
-              {a.phone ? (
-                <>
-                  <br />
-                  {a.phone}
-                </>
-              ) : null}
-            </address>
+            <ShippingAddressBlock address={order.shippingAddress} withPhone />
           </section>
           <Link href="/admin/orders" className="text-sm font-semibold text-ember-700 hover:text-ember-800">
             ← All orders
