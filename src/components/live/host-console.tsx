@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { AnalyticsPanel } from "@/components/live/analytics-panel";
 import { ChatPanel, type Moderation } from "@/components/live/chat-panel";
 import { ChatSettingsPanel } from "@/components/live/chat-settings";
+import { chatClosedReason } from "@/components/live/chat-state";
 import { LiveBadge } from "@/components/live/live-badge";
 import { OfferCard } from "@/components/live/offer-card";
 import { OfferForm } from "@/components/live/offer-form";
@@ -36,7 +37,7 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
   const status = state?.show.status ?? summary.status;
   const products = state?.products ?? summary.products;
   const featuredId = state?.featuredProduct?.id ?? null;
-  const now = useNow(1000, !!live.offer && !live.offerEnded);
+  const now = useNow(1000);
   const offerRunning = !!live.offer && !live.offerEnded && new Date(live.offer.endsAt).getTime() > now && live.offer.claimed < live.offer.quantity;
 
   /** Runs a host action; its refusal (or a short confirmation) goes to the status line. */
@@ -172,7 +173,7 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
             messages={live.messages}
             pinned={state?.pinnedMessage ?? null}
             slowModeSeconds={state?.chat.slowModeSeconds ?? 0}
-            disabledReason={live.connection !== "connected" ? "Connecting…" : status === "ENDED" ? "The show has ended" : null}
+            disabledReason={chatClosedReason(live, live.connection, now)}
             onSend={(body) => emitLive(socket, "send_message", { showId, body })}
             moderation={moderation}
           />

@@ -116,8 +116,8 @@ type AckData<E extends keyof LiveClientToServer> = Parameters<Parameters<LiveCli
 export async function emitLive<E extends keyof LiveClientToServer>(socket: LiveSocket, event: E, payload: Parameters<LiveClientToServer[E]>[0]): Promise<AckData<E>> {
   try {
     // The contract types the ack; socket.io's overloads cannot follow a generic event name.
-    const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as unknown as (e: E, p: typeof payload) => Promise<AckData<E>>;
-    return await emit(event, payload);
+    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(e: E, p: typeof payload): Promise<AckData<E>> };
+    return await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: { code: "INTERNAL", message: "No answer from the live service. Check your connection and try again." } } as AckData<E>;
   }
