@@ -1,0 +1,31 @@
+import { execFileSync } from "node:child_process";
+import { freePort } from "../support/ports";
+import { spawnGroup, waitUntil } from "../support/process-group";
+
+export interface RedisServer {
+  url: string;
+  port: number;
+  /** `DEBUG SLEEP`: the server answers nothing for that long (the issue's Redis outage). */
+  sleep(seconds: number): void;
+  cli(...args: string[]): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A private redis-server on a free loopback port without persistence: the faults these cases
+ * inject (a paused Redis, instances sharing keys) must not touch the Redis others test against.
+ */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const server = spawnGroup("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local"], {});
+  const cli = (...args: string[]) => execFileSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8", timeout: 20_000 }).trim();
+  await waitUntil("redis-server", server, async () => cli("PING") === "PONG", 10_000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    cli,
+    // Fire and forget: the reply only comes when the pause is over.
+    sleep: (seconds) => void spawnGroup("redis-cli", ["-p", String(port), "DEBUG", "SLEEP", String(seconds)], {}).exited,
+    stop: () => server.stop(2000),
+  };
+}
