@@ -6,7 +6,7 @@
  *   bun bench/run.ts live-fanout --help
  * Flags after the name go to that benchmark; with "all" they go to every benchmark that has them.
  */
-import { runBenchmark, shellQuote, usage, type Benchmark } from "./lib/benchmark";
+import { COMMON, runBenchmark, shellQuote, usage, type Benchmark, type OptionSpec } from "./lib/benchmark";
 import { dbCommit } from "./db-commit";
 import { liveFanout } from "./live-fanout";
 import { notificationsBench } from "./notifications";
@@ -44,13 +44,16 @@ process.exit(0);
 
 /** With "all", a flag one benchmark does not know is left out for it, not an error. */
 function onlyKnownFlags(benchmark: Benchmark, args: string[]): string[] {
+  const spec: OptionSpec = { ...COMMON, ...benchmark.options };
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const flag = args[i]!.replace(/^--/, "").split("=")[0]!;
-    const known = flag in benchmark.options || flag === "max-seconds" || flag === "no-report";
-    const takesValue = !args[i]!.includes("=") && typeof benchmark.options[flag]?.default !== "boolean" && flag !== "no-report";
-    if (known) out.push(args[i]!, ...(takesValue && args[i + 1] !== undefined ? [args[i + 1]!] : []));
-    if (takesValue) i++;
+    const arg = args[i]!;
+    const flag = arg.replace(/^--/, "").split("=")[0]!;
+    const next = args[i + 1];
+    const isBoolean = typeof spec[flag]?.default === "boolean";
+    const value = !arg.includes("=") && !isBoolean && next !== undefined && !next.startsWith("--") ? [next] : [];
+    if (flag in spec) out.push(arg, ...value);
+    i += value.length;
   }
   return out;
 }

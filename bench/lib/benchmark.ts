@@ -1,8 +1,8 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { machineInfo, type MachineInfo } from "./machine";
 import { killAllTracked } from "./processes";
-import { writeReport, type Report } from "./report";
+import { resultsDir, writeReport, type Report } from "./report";
 
 type OptionValue = number | string | boolean;
 export type OptionSpec = Record<string, { default: OptionValue; help: string }>;
@@ -29,9 +29,11 @@ export interface Benchmark<S extends OptionSpec = OptionSpec> {
 
 export const defineBenchmark = <S extends OptionSpec>(benchmark: Benchmark<S>) => benchmark;
 
-const COMMON = {
+/** Flags every benchmark takes. */
+export const COMMON = {
   "max-seconds": { default: 0, help: "hard stop for the whole benchmark (0 = its own estimate)" },
   "no-report": { default: false, help: "print only; write no report file" },
+  profile: { default: false, help: "our services write a CPU profile to bench/results/profiles/ when they stop" },
 } satisfies OptionSpec;
 
 export function parseOptions<S extends OptionSpec>(spec: S, argv: string[]): OptionValues<S & typeof COMMON> {
@@ -80,6 +82,10 @@ export async function runBenchmark(benchmark: Benchmark, argv: string[], command
     seconds * 1000 + 15_000,
   );
   const machine = machineInfo();
+  if (options.profile) {
+    process.env.BENCH_PROFILE_DIR = join(resultsDir(), "profiles", `${benchmark.name}-${machine.date.slice(0, 19).replace(/[:T]/g, "-")}`);
+    console.log(`CPU profiles of the services go to ${process.env.BENCH_PROFILE_DIR}`);
+  }
   console.log(`${benchmark.name}: ${benchmark.description} (bounded to ${seconds} s)`);
   try {
     const result = await benchmark.run(options, { machine, command, deadline });

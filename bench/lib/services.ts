@@ -38,9 +38,20 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   };
 }
 
+/**
+ * With BENCH_PROFILE_DIR set (the `--profile` flag), services write a CPU profile there when
+ * they stop: Bun's sampling profiler, as .cpuprofile and as grep-friendly markdown.
+ */
+function profileEnv(name: string): Record<string, string> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return {};
+  const flags = ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}`];
+  return { BUN_OPTIONS: flags.join(" ") };
+}
+
 /** One of our services as a real Bun process (the same launcher the integration tests use). */
 export async function startCalorService(name: ServiceName, databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const allEnv = { ...SERVICE_BENCH_ENV, ...env };
+  const allEnv = { ...SERVICE_BENCH_ENV, ...profileEnv(name), ...env };
   const service = await startService(name, { databaseUrl, env: allEnv });
   track(service.child);
   const shown = Object.entries({ ...allEnv, DATABASE_URL: databaseUrl })
