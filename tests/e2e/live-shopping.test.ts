@@ -86,4 +86,28 @@ describe("live shopping in the browser", () => {
     await screenshot(alice, "live-cart-after-claim");
     expect(await stack.db.offerClaim.count()).toBe(1);
   });
+
+  it("lists live, upcoming and past shows; a guest RSVPs; the host reads the past show's report", async () => {
+    const shopper = await open("/shows", { width: 390, height: 844 });
+    for (const title of ["Warm Up Live: winter knits & cosy nights", "Sunday slow coffee", "Camp-fire gear drop"]) await shopper.getByRole("link", { name: title }).waitFor();
+    await screenshot(shopper, "live-shows-phone");
+    await shopper.getByRole("link", { name: "Sunday slow coffee" }).click();
+    await shopper.getByTestId("rsvp").click();
+    await shopper.getByText("1 person is going").waitFor();
+    expect(await stack.db.showRsvp.count({ where: { showId: "demo-upcoming-show" } })).toBe(1);
+    await screenshot(shopper, "live-upcoming-phone");
+
+    const host = await open("/login");
+    await signIn(host, "host@calor.dev");
+    await host.goto(`${stack.gatewayUrl}/host/shows/demo-past-show/report`);
+    const analytics = host.getByTestId("analytics");
+    await analytics.getByText("Unique viewers").waitFor();
+    // The seeded report: 212 unique viewers, a 45-minute audience curve.
+    await analytics.getByText("212", { exact: true }).waitFor();
+    expect(await host.locator('figure svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(host, "live-report");
+    await host.goto(`${stack.gatewayUrl}/host`);
+    await host.getByRole("heading", { name: "Plan a new show" }).waitFor();
+    await screenshot(host, "live-host-home");
+  });
 });

@@ -16,7 +16,8 @@ const PAD = { top: 8, right: 8, bottom: 18, left: 30 };
 
 export function LineChart({ lines, labels, title }: { lines: Line[]; labels: string[]; title: string }) {
   const n = Math.max(...lines.map((l) => l.values.length), 0);
-  const max = Math.max(1, ...lines.flatMap((l) => l.values));
+  // An even top (at least 2) keeps the three gridline labels whole numbers.
+  const max = Math.max(2, Math.ceil(Math.max(0, ...lines.flatMap((l) => l.values)) / 2) * 2);
   const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
   const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
   const summary = lines.map((l) => `${l.label}: latest ${l.values.at(-1) ?? 0}, highest ${Math.max(0, ...l.values)}`).join("; ");

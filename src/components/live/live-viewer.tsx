@@ -108,7 +108,7 @@ export function LiveViewer({ summary }: { summary: ShowSummary }) {
         )}
       </div>
       <ChatPanel
-        className="h-[32rem] lg:sticky lg:top-24 lg:h-[calc(100dvh-8rem)]"
+        className="h-[32rem] lg:sticky lg:top-24 lg:h-[calc(100dvh-11rem)]"
         messages={live.messages}
         pinned={state?.pinnedMessage ?? null}
         slowModeSeconds={state?.chat.slowModeSeconds ?? 0}
