@@ -193,10 +193,12 @@ export async function claimOffers(offer: OfferTerms, requests: ClaimRequest[], n
       // the same clientClaimId): the batch rolled back whole; decide its claims one by one.
       if (!isUniqueViolation(error)) throw error;
       if (requests.length > 1) return oneByOne(offer, requests, now);
-      // A lone claim lost its race: what the winner committed is visible now.
+      // A lone claim lost its race: what the winner committed is visible now. A retry or a
+      // shopper at the limit is answered from it; a shopper with a slot left claims again
+      // (each lost race is another committed claim of theirs, so this ends within the limit).
       const again = await plan(offer, requests);
-      for (const p of again.planned) again.replies[p.index] = lost(offer, "already_claimed");
-      return { replies: again.settle(), claimed: null };
+      if (again.planned.length === 0) return { replies: again.settle(), claimed: null };
+      return claimOffers(offer, requests, now);
     }
   }
 }
