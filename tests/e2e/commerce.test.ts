@@ -55,8 +55,15 @@ async function apiShopper(productId: string): Promise<{ cookie: string; email: s
     body: JSON.stringify({ email, name: "Robin Shopper", password: DEMO_PASSWORD }),
   });
   expect(res.status).toBe(201);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("calor_session="))!.split(";")[0]!;
-  const add = await fetch(`${stack.webUrl}/api/cart`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ productId, quantity: 1 }) });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("calor_session="))!
+    .split(";")[0]!;
+  const add = await fetch(`${stack.webUrl}/api/cart`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ productId, quantity: 1 }),
+  });
   expect(add.status).toBe(201);
   return { cookie, email };
 }
@@ -252,7 +259,10 @@ describe("admin", () => {
 
   it("manages products and stock, and looks right on a phone and a desktop", async () => {
     const product = await roomyProduct();
-    for (const [label, viewport] of [["desktop", desktop], ["phone", phone]] as const) {
+    for (const [label, viewport] of [
+      ["desktop", desktop],
+      ["phone", phone],
+    ] as const) {
       await withPage(`admin-look-${label}`, viewport, async (page) => {
         await signInAs(page, "admin@calor.dev", "/admin");
         await page.getByRole("heading", { name: "Recent orders" }).waitFor();

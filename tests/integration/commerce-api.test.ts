@@ -61,7 +61,17 @@ describe("cart", () => {
     expect(guest.cookie).toMatch(/^calor_session=/);
     expect(added.body).toMatchObject({ count: 2, subtotalCents: 3998 });
     const line = added.body.items[0];
-    expect(line).toMatchObject({ productId: product.id, name: product.name, slug: product.slug, unitPriceCents: 1999, quantity: 2, lineTotalCents: 3998, stock: 3, reservedUntil: null, offerClaimId: null });
+    expect(line).toMatchObject({
+      productId: product.id,
+      name: product.name,
+      slug: product.slug,
+      unitPriceCents: 1999,
+      quantity: 2,
+      lineTotalCents: 3998,
+      stock: 3,
+      reservedUntil: null,
+      offerClaimId: null,
+    });
 
     const again = await guest.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 2 } });
     expect(again.status).toBe(409);
@@ -189,7 +199,9 @@ describe("checkout", () => {
     const product = await createProduct(db, { stock: 10, priceCents: 3000 });
     const host = await createUser(db, "HOST");
     const show = await db.show.create({ data: { hostId: host.user.id, title: "Warm live", description: "", videoUrl: "/v.mp4", scheduledAt: new Date() } });
-    const offer = await db.offer.create({ data: { showId: show.id, productId: product.id, priceCents: 1000, quantity: 5, endsAt: new Date(Date.now() + 60_000) } });
+    const offer = await db.offer.create({
+      data: { showId: show.id, productId: product.id, priceCents: 1000, quantity: 5, endsAt: new Date(Date.now() + 60_000) },
+    });
     const shopper = new HttpSession(web.url);
     await shopper.register(email("offer"));
     const userId = (await shopper.request("/api/auth/me")).body.user.sub as string;
@@ -277,7 +289,10 @@ describe("admin", () => {
 
     const skip = await move("SHIPPED");
     expect(skip.status).toBe(409);
-    expect(skip.body.error).toMatchObject({ code: "CONFLICT", message: "Cannot change an order from Paid to Shipped: it can only become Processing or Cancelled" });
+    expect(skip.body.error).toMatchObject({
+      code: "CONFLICT",
+      message: "Cannot change an order from Paid to Shipped: it can only become Processing or Cancelled",
+    });
     for (const status of ["PROCESSING", "SHIPPED"]) expect((await move(status)).body.status).toBe(status);
     expect((await move("CANCELLED")).status).toBe(409);
     expect((await move("DELIVERED")).status).toBe(200);
@@ -288,7 +303,12 @@ describe("admin", () => {
     expect((await move("LOST")).status).toBe(400);
 
     const updates = (await outboxOf(db, "order.updated")).filter((e) => e.orderId === order.id).map((e) => [e.data.previousStatus, e.data.status]);
-    expect(updates).toEqual([["PAID", "PROCESSING"], ["PROCESSING", "SHIPPED"], ["SHIPPED", "DELIVERED"], ["DELIVERED", "REFUNDED"]]);
+    expect(updates).toEqual([
+      ["PAID", "PROCESSING"],
+      ["PROCESSING", "SHIPPED"],
+      ["SHIPPED", "DELIVERED"],
+      ["DELIVERED", "REFUNDED"],
+    ]);
     const view = (await shopper.request(`/api/orders/${order.id}`)).body;
     expect(view.events.map((e: { to: string }) => e.to)).toEqual(["PENDING", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "REFUNDED"]);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
@@ -300,10 +320,22 @@ describe("admin", () => {
 
   it("is for admins only: 401 signed out, 403 for a shopper", async () => {
     const shopper = await shopperWithCart([]);
-    for (const [path, method] of [["/api/admin/orders", "GET"], ["/api/admin/products", "GET"], ["/api/admin/products", "POST"], ["/api/admin/orders/x/status", "POST"]] as const) {
+    for (const [path, method] of [
+      ["/api/admin/orders", "GET"],
+      ["/api/admin/products", "GET"],
+      ["/api/admin/products", "POST"],
+      ["/api/admin/orders/x/status", "POST"],
+    ] as const) {
       expect((await new HttpSession(web.url).request(path, { method, body: method === "POST" ? {} : undefined })).status, path).toBe(401);
       expect((await shopper.request(path, { method, body: method === "POST" ? {} : undefined })).status, path).toBe(403);
     }
+    // The role is read again from the database: a demoted admin's cookie stops working at once.
+    const demoted = await createAccount(db, "ADMIN", email("demoted"));
+    const session = new HttpSession(web.url);
+    await session.login(demoted.email!);
+    expect((await session.request("/api/admin/orders")).status).toBe(200);
+    await db.user.update({ where: { id: demoted.id }, data: { role: "SHOPPER" } });
+    expect((await session.request("/api/admin/orders")).status).toBe(403);
   });
 
   it("creates, edits, archives products and adjusts stock with a reason, each with its outbox row", async () => {
@@ -316,7 +348,9 @@ describe("admin", () => {
     const id = created.body.id as string;
     expect((await admin.request("/api/admin/products", { method: "POST", body })).body.error).toMatchObject({ code: "CONFLICT", field: "sku" });
     expect((await admin.request("/api/admin/products", { method: "POST", body: { ...body, sku: "X2", priceCents: 1.5 } })).body.error.field).toBe("sku");
-    expect((await admin.request("/api/admin/products", { method: "POST", body: { ...body, sku: `${sku}-B`, priceCents: 1.5 } })).body.error.field).toBe("priceCents");
+    expect((await admin.request("/api/admin/products", { method: "POST", body: { ...body, sku: `${sku}-B`, priceCents: 1.5 } })).body.error.field).toBe(
+      "priceCents",
+    );
 
     expect((await admin.request(`/api/admin/products/${id}`, { method: "PATCH", body: { priceCents: 2100 } })).body.priceCents).toBe(2100);
     const noReason = await admin.request(`/api/admin/products/${id}/stock`, { method: "POST", body: { delta: 5, reason: " " } });

@@ -26,12 +26,16 @@ afterAll(async () => {
 it(`sells exactly ${UNITS} units to ${SHOPPERS} shoppers checking out at once`, { timeout: 240_000 }, async () => {
   const product = await createProduct(db, { stock: UNITS, lowStockThreshold: 10 });
   // Set-up: every shopper registers and fills its cart (a few at a time, this is not the race).
-  const shoppers = await inBatches(Array.from({ length: SHOPPERS }, (_, i) => i), 16, async (i) => {
-    const session = new HttpSession(web.url);
-    expect((await session.register(`race-${i}-${Date.now()}@test.calor`)).status).toBe(201);
-    expect((await session.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 1 } })).status).toBe(201);
-    return session;
-  });
+  const shoppers = await inBatches(
+    Array.from({ length: SHOPPERS }, (_, i) => i),
+    16,
+    async (i) => {
+      const session = new HttpSession(web.url);
+      expect((await session.register(`race-${i}-${Date.now()}@test.calor`)).status).toBe(201);
+      expect((await session.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 1 } })).status).toBe(201);
+      return session;
+    },
+  );
 
   // The race: all checkouts in flight together.
   const answers = await Promise.all(shoppers.map((s, i) => s.checkout(`race-key-${i}`)));

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { apiDocument } from "@/server/http/api-document";
 
-type Operation = { parameters: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown>; "x-access": string };
+type Operation = {
+  parameters: { name: string; in: string; required: boolean }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+  "x-access": string;
+};
 
 describe("OpenAPI: commerce routes", () => {
   const doc = apiDocument();

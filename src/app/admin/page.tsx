@@ -22,7 +22,12 @@ export default async function AdminConsolePage() {
         <StatCard label="To fulfil" value={String(numbers.toFulfil)} href="/admin/orders?status=PAID" />
         <StatCard label="Orders today" value={String(numbers.ordersToday)} href="/admin/orders" />
         <StatCard label="Revenue today" value={formatMoney(numbers.revenueTodayCents)} />
-        <StatCard label="Low stock" value={String(numbers.lowStockCount)} href="/admin/products?lowStock=true" tone={numbers.lowStockCount ? "warn" : "plain"} />
+        <StatCard
+          label="Low stock"
+          value={String(numbers.lowStockCount)}
+          href="/admin/products?lowStock=true"
+          tone={numbers.lowStockCount ? "warn" : "plain"}
+        />
       </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ResponsiveTableHead } from "@/components/admin/responsive-table-head";
 import { OrderStatusActions } from "@/components/admin/order-status-actions";
 import { LocalTime } from "@/components/orders/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status";
@@ -11,18 +12,15 @@ export function AdminOrderTable({ orders, actions = true }: { orders: OrderSumma
   return (
     <div className="card overflow-hidden">
       <table className="w-full text-left text-sm">
-        <thead className="hidden border-b border-sand-200 bg-sand-100/60 text-xs tracking-wide text-cocoa-700 uppercase md:table-header-group">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-semibold">Order</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Customer</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Total</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-            {actions ? <th scope="col" className="px-4 py-3 font-semibold">Next step</th> : null}
-          </tr>
-        </thead>
+        <ResponsiveTableHead columns={["Order", "Customer", "Total", "Status", ...(actions ? ["Next step"] : [])]} />
         <tbody className="divide-y divide-sand-200">
           {orders.map((order) => (
-            <tr key={order.id} className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 p-4 md:table-row md:p-0" data-testid="admin-order-row" data-order-id={order.id}>
+            <tr
+              key={order.id}
+              className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 p-4 md:table-row md:p-0"
+              data-testid="admin-order-row"
+              data-order-id={order.id}
+            >
               <td className="md:px-4 md:py-3">
                 <Link href={`/admin/orders/${order.id}`} className="font-semibold text-cocoa-900 hover:text-ember-700">
                   #{order.number}

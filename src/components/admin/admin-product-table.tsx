@@ -1,5 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
+import { ResponsiveTableHead } from "@/components/admin/responsive-table-head";
 import { StockStatus } from "@/components/catalog/stock-status";
 import { formatMoney } from "@/lib/money";
 import type { AdminProduct } from "@/server/admin/admin-products";
@@ -8,17 +9,14 @@ export function AdminProductTable({ products }: { products: AdminProduct[] }) {
   return (
     <div className="card overflow-hidden">
       <table className="w-full text-left text-sm">
-        <thead className="hidden border-b border-sand-200 bg-sand-100/60 text-xs tracking-wide text-cocoa-700 uppercase md:table-header-group">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-semibold">Product</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Price</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Stock</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-          </tr>
-        </thead>
+        <ResponsiveTableHead columns={["Product", "Price", "Stock", "Status"]} />
         <tbody className="divide-y divide-sand-200">
           {products.map((p) => (
-            <tr key={p.id} className="relative grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-1 p-4 hover:bg-sand-50 md:table-row md:p-0" data-testid="admin-product-row">
+            <tr
+              key={p.id}
+              className="relative grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-1 p-4 hover:bg-sand-50 md:table-row md:p-0"
+              data-testid="admin-product-row"
+            >
               <td className="row-span-2 md:px-4 md:py-3">
                 <div className="flex items-center gap-3">
                   <div className="relative size-12 shrink-0 overflow-hidden rounded-lg bg-sand-100">
@@ -47,7 +45,9 @@ export function AdminProductTable({ products }: { products: AdminProduct[] }) {
                 <span className="ml-1 hidden text-xs text-cocoa-600 lg:inline">alert at ≤ {p.lowStockThreshold}</span>
               </td>
               <td className="text-right md:px-4 md:py-3 md:text-left">
-                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${p.status === "ACTIVE" ? "bg-emerald-50 text-emerald-800" : "bg-stone-200 text-stone-700"}`}>
+                <span
+                  className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${p.status === "ACTIVE" ? "bg-emerald-50 text-emerald-800" : "bg-stone-200 text-stone-700"}`}
+                >
                   {p.status === "ACTIVE" ? "Active" : "Archived"}
                 </span>
               </td>

@@ -6,7 +6,13 @@ import type { AdminOrderQuery } from "@/server/admin/admin-orders";
 export function OrderFilters({ query }: { query: AdminOrderQuery }) {
   const label = "mb-1 block text-xs font-semibold tracking-wide text-cocoa-700 uppercase";
   return (
-    <form method="get" action="/admin/orders" className="card mb-5 grid grid-cols-2 gap-3 p-4 sm:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]" role="search" aria-label="Filter orders">
+    <form
+      method="get"
+      action="/admin/orders"
+      className="card mb-5 grid grid-cols-2 gap-3 p-4 sm:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
+      role="search"
+      aria-label="Filter orders"
+    >
       <div>
         <label htmlFor="f-status" className={label}>
           Status

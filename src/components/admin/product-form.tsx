@@ -75,15 +75,37 @@ export function ProductForm({ categories, product }: Props) {
         <label htmlFor="field-description" className="mb-1.5 block text-sm font-medium text-cocoa-800">
           Description
         </label>
-        <textarea id="field-description" name="description" rows={3} defaultValue={product?.description} className="field-input" aria-invalid={errors.description ? true : undefined} />
+        <textarea
+          id="field-description"
+          name="description"
+          rows={3}
+          defaultValue={product?.description}
+          className="field-input"
+          aria-invalid={errors.description ? true : undefined}
+        />
         {errors.description ? <p className="mt-1 text-sm font-medium text-red-700">{errors.description}</p> : null}
       </div>
-      <FormField name="price" label="Price (USD)" required inputMode="decimal" placeholder="24.99" defaultValue={product ? centsToInput(product.priceCents) : ""} error={errors.priceCents} />
+      <FormField
+        name="price"
+        label="Price (USD)"
+        required
+        inputMode="decimal"
+        placeholder="24.99"
+        defaultValue={product ? centsToInput(product.priceCents) : ""}
+        error={errors.priceCents}
+      />
       <div>
         <label htmlFor="field-categoryId" className="mb-1.5 block text-sm font-medium text-cocoa-800">
           Category
         </label>
-        <select id="field-categoryId" name="categoryId" required defaultValue={product?.category.id ?? categories[0]?.id} className="field-input" aria-invalid={errors.categoryId ? true : undefined}>
+        <select
+          id="field-categoryId"
+          name="categoryId"
+          required
+          defaultValue={product?.category.id ?? categories[0]?.id}
+          className="field-input"
+          aria-invalid={errors.categoryId ? true : undefined}
+        >
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

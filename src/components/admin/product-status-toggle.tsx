@@ -27,7 +27,12 @@ export function ProductStatusToggle({ product }: { product: AdminProduct }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" onClick={toggle} disabled={saving} className={archived ? "btn-primary" : "btn border border-red-200 bg-white text-red-700 hover:bg-red-50"}>
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={saving}
+        className={archived ? "btn-primary" : "btn border border-red-200 bg-white text-red-700 hover:bg-red-50"}
+      >
         {saving ? "Saving…" : archived ? "Restore to the shop" : "Archive product"}
       </button>
       {error ? (

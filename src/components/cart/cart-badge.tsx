@@ -36,10 +36,19 @@ export function CartBadge() {
 
   const label = count === null ? "Cart" : `Cart, ${count} ${count === 1 ? "item" : "items"}`;
   return (
-    <Link href="/cart" aria-label={label} className="relative flex size-10 items-center justify-center rounded-full text-cocoa-800 hover:bg-sand-100" data-testid="cart-badge">
+    <Link
+      href="/cart"
+      aria-label={label}
+      className="relative flex size-10 items-center justify-center rounded-full text-cocoa-800 hover:bg-sand-100"
+      data-testid="cart-badge"
+    >
       <CartIcon className="size-6" />
       {count ? (
-        <span aria-hidden="true" data-testid="cart-count" className="absolute -top-0.5 -right-0.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-ember-600 px-1 text-[11px] leading-none font-bold text-white">
+        <span
+          aria-hidden="true"
+          data-testid="cart-count"
+          className="absolute -top-0.5 -right-0.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-ember-600 px-1 text-[11px] leading-none font-bold text-white"
+        >
           {count > 99 ? "99+" : count}
         </span>
       ) : null}

@@ -22,7 +22,9 @@ export function CartSummary({ subtotalCents, shippingCents, totalCents, title = 
       <dl className="mt-4 space-y-2 text-sm">
         <div className="flex justify-between gap-4">
           <dt className="text-cocoa-700">Subtotal</dt>
-          <dd className="font-medium tabular-nums" data-testid="subtotal">{formatMoney(subtotalCents)}</dd>
+          <dd className="font-medium tabular-nums" data-testid="subtotal">
+            {formatMoney(subtotalCents)}
+          </dd>
         </div>
         <div className="flex justify-between gap-4">
           <dt className="text-cocoa-700">Shipping</dt>
@@ -30,7 +32,9 @@ export function CartSummary({ subtotalCents, shippingCents, totalCents, title = 
         </div>
         <div className="flex justify-between gap-4 border-t border-sand-200 pt-3 text-base">
           <dt className="font-semibold">Total</dt>
-          <dd className="font-bold tabular-nums" data-testid="total">{formatMoney(totalCents)}</dd>
+          <dd className="font-bold tabular-nums" data-testid="total">
+            {formatMoney(totalCents)}
+          </dd>
         </div>
       </dl>
       {subtotalCents > 0 && toFree > 0 ? (

@@ -33,7 +33,11 @@ export function CartView({ initialCart }: { initialCart: Cart }) {
 
   const run = useCallback(async (line: CartLine, action: () => Promise<Cart>, done: string) => {
     setBusy(line.id);
-    setErrors(({ [line.id]: _, ...rest }) => rest);
+    setErrors((current) => {
+      const next = { ...current };
+      delete next[line.id];
+      return next;
+    });
     try {
       setCart(await action());
       setAnnouncement(done);
@@ -56,7 +60,9 @@ export function CartView({ initialCart }: { initialCart: Cart }) {
         <Link href="/" className="btn-primary">
           Browse the shop
         </Link>
-        <p role="status" className="sr-only">{announcement}</p>
+        <p role="status" className="sr-only">
+          {announcement}
+        </p>
       </div>
     );
   }
@@ -66,7 +72,12 @@ export function CartView({ initialCart }: { initialCart: Cart }) {
       <ul className="card divide-y divide-sand-200" aria-label="Items in your cart">
         {cart.items.map((line) => (
           <li key={line.id} className="flex gap-3 p-4 sm:gap-4 sm:p-5" data-testid="cart-line">
-            <Link href={`/products/${line.slug}`} className="relative size-20 shrink-0 overflow-hidden rounded-xl bg-sand-100 sm:size-24" tabIndex={-1} aria-hidden="true">
+            <Link
+              href={`/products/${line.slug}`}
+              className="relative size-20 shrink-0 overflow-hidden rounded-xl bg-sand-100 sm:size-24"
+              tabIndex={-1}
+              aria-hidden="true"
+            >
               <Image src={line.imageUrl} alt="" fill unoptimized sizes="96px" className="object-cover" />
             </Link>
             <div className="flex min-w-0 flex-1 flex-col gap-2">
@@ -77,7 +88,9 @@ export function CartView({ initialCart }: { initialCart: Cart }) {
                   </Link>
                   <p className="text-sm text-cocoa-600">
                     {formatMoney(line.unitPriceCents)} each
-                    {line.offerClaimId ? <span className="ml-2 rounded-full bg-ember-100 px-2 py-0.5 text-xs font-semibold text-ember-800">Flash offer</span> : null}
+                    {line.offerClaimId ? (
+                      <span className="ml-2 rounded-full bg-ember-100 px-2 py-0.5 text-xs font-semibold text-ember-800">Flash offer</span>
+                    ) : null}
                   </p>
                 </div>
                 <p className="font-semibold tabular-nums" aria-label={`Line total ${formatMoney(line.lineTotalCents)}`}>

@@ -24,7 +24,13 @@ export function QuantityStepper({ value, min, max, onChange, label, disabled = f
         {label}
       </label>
       <div className="inline-flex items-center overflow-hidden rounded-full border border-sand-300 bg-white">
-        <button type="button" className={step} onClick={() => set(value - 1)} disabled={disabled || value <= min} aria-label={`Decrease ${label.toLowerCase()}`}>
+        <button
+          type="button"
+          className={step}
+          onClick={() => set(value - 1)}
+          disabled={disabled || value <= min}
+          aria-label={`Decrease ${label.toLowerCase()}`}
+        >
           −
         </button>
         <input
@@ -38,7 +44,13 @@ export function QuantityStepper({ value, min, max, onChange, label, disabled = f
           onChange={(e) => set(e.currentTarget.valueAsNumber)}
           className="h-9 w-12 [appearance:textfield] border-x border-sand-200 text-center text-sm font-semibold text-cocoa-900 focus:outline-2 focus:outline-offset-[-2px] focus:outline-ember-500 [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none"
         />
-        <button type="button" className={step} onClick={() => set(value + 1)} disabled={disabled || value >= max} aria-label={`Increase ${label.toLowerCase()}`}>
+        <button
+          type="button"
+          className={step}
+          onClick={() => set(value + 1)}
+          disabled={disabled || value >= max}
+          aria-label={`Increase ${label.toLowerCase()}`}
+        >
           +
         </button>
       </div>

@@ -123,7 +123,13 @@ export function CheckoutForm({ cart, customerName }: { cart: Cart; customerName:
     <form noValidate onSubmit={submit} className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:items-start" aria-busy={submitting}>
       <div className="flex flex-col gap-6">
         {problem ? (
-          <div ref={banner} tabIndex={-1} role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-2 focus:outline-red-400" data-testid="checkout-error">
+          <div
+            ref={banner}
+            tabIndex={-1}
+            role="alert"
+            className="rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-2 focus:outline-red-400"
+            data-testid="checkout-error"
+          >
             <p className="font-semibold">Your order was not placed.</p>
             <p className="mt-1">{problem.message}</p>
             {problem.toCart ? (
@@ -140,9 +146,30 @@ export function CheckoutForm({ cart, customerName }: { cart: Cart; customerName:
             Shipping address
           </h2>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <FormField name="shippingAddress.fullName" label="Full name" required autoComplete="name" defaultValue={customerName} error={err("shippingAddress.fullName")} className="sm:col-span-2" />
-            <FormField name="shippingAddress.line1" label="Address" required autoComplete="address-line1" error={err("shippingAddress.line1")} className="sm:col-span-2" />
-            <FormField name="shippingAddress.line2" label="Apartment, suite, etc." autoComplete="address-line2" error={err("shippingAddress.line2")} className="sm:col-span-2" />
+            <FormField
+              name="shippingAddress.fullName"
+              label="Full name"
+              required
+              autoComplete="name"
+              defaultValue={customerName}
+              error={err("shippingAddress.fullName")}
+              className="sm:col-span-2"
+            />
+            <FormField
+              name="shippingAddress.line1"
+              label="Address"
+              required
+              autoComplete="address-line1"
+              error={err("shippingAddress.line1")}
+              className="sm:col-span-2"
+            />
+            <FormField
+              name="shippingAddress.line2"
+              label="Apartment, suite, etc."
+              autoComplete="address-line2"
+              error={err("shippingAddress.line2")}
+              className="sm:col-span-2"
+            />
             <FormField name="shippingAddress.city" label="City" required autoComplete="address-level2" error={err("shippingAddress.city")} />
             <FormField name="shippingAddress.region" label="State / region" autoComplete="address-level1" error={err("shippingAddress.region")} />
             <FormField name="shippingAddress.postalCode" label="Postal code" required autoComplete="postal-code" error={err("shippingAddress.postalCode")} />
@@ -166,7 +193,15 @@ export function CheckoutForm({ cart, customerName }: { cart: Cart; customerName:
               </select>
               {err("shippingAddress.country") ? <p className="mt-1 text-sm font-medium text-red-700">{err("shippingAddress.country")}</p> : null}
             </div>
-            <FormField name="shippingAddress.phone" label="Phone" type="tel" autoComplete="tel" error={err("shippingAddress.phone")} hint="Only for the courier, if they cannot find you." className="sm:col-span-2" />
+            <FormField
+              name="shippingAddress.phone"
+              label="Phone"
+              type="tel"
+              autoComplete="tel"
+              error={err("shippingAddress.phone")}
+              hint="Only for the courier, if they cannot find you."
+              className="sm:col-span-2"
+            />
           </div>
         </fieldset>
 
@@ -180,7 +215,16 @@ export function CheckoutForm({ cart, customerName }: { cart: Cart; customerName:
             <span className="font-mono">0002</span> (e.g. <span className="font-mono">4000 0000 0000 0002</span>) is declined.
           </p>
           <div className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
-            <FormField name="payment.cardNumber" label="Card number" required inputMode="numeric" autoComplete="cc-number" placeholder="1234 5678 9012 3456" error={err("payment.cardNumber")} className="col-span-2" />
+            <FormField
+              name="payment.cardNumber"
+              label="Card number"
+              required
+              inputMode="numeric"
+              autoComplete="cc-number"
+              placeholder="1234 5678 9012 3456"
+              error={err("payment.cardNumber")}
+              className="col-span-2"
+            />
             <FormField name="payment.expiry" label="Expiry" required autoComplete="cc-exp" placeholder="MM/YY" maxLength={5} error={err("payment.expiry")} />
             <FormField name="payment.cvc" label="CVC" required inputMode="numeric" autoComplete="cc-csc" maxLength={4} error={err("payment.cvc")} />
           </div>
@@ -194,19 +238,19 @@ export function CheckoutForm({ cart, customerName }: { cart: Cart; customerName:
           shippingCents={cart.shippingCents}
           totalCents={cart.totalCents}
           before={
-          <ul className="space-y-3 border-b border-sand-200 pb-4 text-sm" aria-label="Items">
-            {cart.items.map((line) => (
-              <li key={line.id} className="flex justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="font-medium text-cocoa-900">
-                    {line.name} <span className="text-cocoa-600">× {line.quantity}</span>
-                  </p>
-                  {line.reservedUntil ? <ReservationCountdown until={line.reservedUntil} /> : null}
-                </div>
-                <span className="shrink-0 tabular-nums">{formatMoney(line.lineTotalCents)}</span>
-              </li>
-            ))}
-          </ul>
+            <ul className="space-y-3 border-b border-sand-200 pb-4 text-sm" aria-label="Items">
+              {cart.items.map((line) => (
+                <li key={line.id} className="flex justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="font-medium text-cocoa-900">
+                      {line.name} <span className="text-cocoa-600">× {line.quantity}</span>
+                    </p>
+                    {line.reservedUntil ? <ReservationCountdown until={line.reservedUntil} /> : null}
+                  </div>
+                  <span className="shrink-0 tabular-nums">{formatMoney(line.lineTotalCents)}</span>
+                </li>
+              ))}
+            </ul>
           }
         >
           <button type="submit" className="btn-primary w-full" disabled={submitting} data-testid="place-order">

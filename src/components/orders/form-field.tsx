@@ -19,7 +19,15 @@ export function FormField({ name, label, error, hint, className = "", required, 
         {label}
         {required ? null : <span className="ml-1 font-normal text-cocoa-500">(optional)</span>}
       </label>
-      <input id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field-input" {...input} />
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="field-input"
+        {...input}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-cocoa-600">
           {hint}

@@ -90,7 +90,9 @@ export function OrderDetail({ order: rendered, justPlaced = false }: { order: Or
                     </Link>
                     <p className="text-sm text-cocoa-600">
                       {item.quantity} × {formatMoney(item.unitPriceCents)}
-                      {item.offerClaimId ? <span className="ml-2 rounded-full bg-ember-100 px-2 py-0.5 text-xs font-semibold text-ember-800">Flash offer</span> : null}
+                      {item.offerClaimId ? (
+                        <span className="ml-2 rounded-full bg-ember-100 px-2 py-0.5 text-xs font-semibold text-ember-800">Flash offer</span>
+                      ) : null}
                     </p>
                   </div>
                   <p className="font-semibold tabular-nums">{formatMoney(item.lineTotalCents)}</p>

@@ -23,7 +23,7 @@ export function OrderList({ orders }: { orders: OrderSummary[] }) {
             </div>
             <p className="mt-0.5 truncate text-sm text-cocoa-700">
               {order.preview.join(", ")}
-              {order.itemCount > order.preview.length ? "…" : ""}
+              {order.lineCount > order.preview.length ? ` and ${order.lineCount - order.preview.length} more` : ""}
             </p>
             <p className="text-xs text-cocoa-600">
               <LocalTime iso={order.createdAt} /> · {order.itemCount} {order.itemCount === 1 ? "item" : "items"}

@@ -22,7 +22,10 @@ const LOOK: Record<OrderStatus, string> = {
 
 export function OrderStatusBadge({ status, className = "" }: { status: OrderStatus; className?: string }) {
   return (
-    <span data-status={status} className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${LOOK[status]} ${className}`}>
+    <span
+      data-status={status}
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${LOOK[status]} ${className}`}
+    >
       {STATUS_LABEL[status]}
     </span>
   );

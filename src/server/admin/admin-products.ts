@@ -49,7 +49,9 @@ export const updateProductSchema = z
   .refine((patch) => Object.keys(patch).length > 0, "Nothing to change");
 
 export const stockAdjustmentSchema = z.object({
-  delta: int(-1_000_000, 1_000_000).refine((d) => d !== 0, "must not be 0").describe("Units to add (positive) or remove (negative)"),
+  delta: int(-1_000_000, 1_000_000)
+    .refine((d) => d !== 0, "must not be 0")
+    .describe("Units to add (positive) or remove (negative)"),
   reason: text(200),
 });
 
@@ -189,5 +191,13 @@ export async function listStockAdjustments(productId: string, take = 10): Promis
     take,
     include: { user: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, delta: r.delta, reason: r.reason, previousStock: r.previousStock, stock: r.stock, by: r.user?.name ?? null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    delta: r.delta,
+    reason: r.reason,
+    previousStock: r.previousStock,
+    stock: r.stock,
+    by: r.user?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -34,7 +34,12 @@ export const adminApi: ApiOperation[] = [
     description: "Writes `product.created`. The slug is derived from the name.",
     access: "ADMIN",
     body: createProductSchema,
-    responses: { 201: { description: "The product", schema: adminProductSchema }, 400: { description: "Invalid input; `field` names it" }, 409: { description: "The SKU is taken (`field: sku`)" }, ...denied },
+    responses: {
+      201: { description: "The product", schema: adminProductSchema },
+      400: { description: "Invalid input; `field` names it" },
+      409: { description: "The SKU is taken (`field: sku`)" },
+      ...denied,
+    },
   },
   {
     method: "get",
@@ -54,7 +59,12 @@ export const adminApi: ApiOperation[] = [
     access: "ADMIN",
     params: id,
     body: updateProductSchema,
-    responses: { 200: { description: "The product", schema: adminProductSchema }, 400: { description: "Invalid input" }, 404: { description: "No such product" }, ...denied },
+    responses: {
+      200: { description: "The product", schema: adminProductSchema },
+      400: { description: "Invalid input" },
+      404: { description: "No such product" },
+      ...denied,
+    },
   },
   {
     method: "get",
@@ -74,7 +84,13 @@ export const adminApi: ApiOperation[] = [
     access: "ADMIN",
     params: id,
     body: stockAdjustmentSchema,
-    responses: { 200: { description: "The product", schema: adminProductSchema }, 400: { description: "Invalid input" }, 404: { description: "No such product" }, 409: { description: "Would go below zero (`field: delta`)" }, ...denied },
+    responses: {
+      200: { description: "The product", schema: adminProductSchema },
+      400: { description: "Invalid input" },
+      404: { description: "No such product" },
+      409: { description: "Would go below zero (`field: delta`)" },
+      ...denied,
+    },
   },
   {
     method: "get",

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/server/db/client";
 import { transact } from "@/server/db/transact";
 import { AppError } from "@/server/errors";
 import { restoreStock } from "@/server/inventory/stock";
+import { nudgeNotifications } from "@/server/outbox/nudge";
 import { computeTotals, lineTotalCents } from "@/server/orders/pricing";
 
 export const MAX_LINE_QUANTITY = 99;
@@ -39,8 +40,7 @@ export type Cart = z.infer<typeof cartSchema>;
 const lineInclude = { product: { select: { name: true, slug: true, imageUrl: true, priceCents: true, stock: true, status: true } } } as const;
 
 /** A plain line costs the product's current price; a flash-offer line keeps its offer price. */
-export const unitPriceOf = (line: { unitPriceCents: number | null; product: { priceCents: number } }) =>
-  line.unitPriceCents ?? line.product.priceCents;
+export const unitPriceOf = (line: { unitPriceCents: number | null; product: { priceCents: number } }) => line.unitPriceCents ?? line.product.priceCents;
 
 export const isExpiredReservation = (line: { offerClaimId: string | null; reservedUntil: Date | null }, now = new Date()) =>
   line.offerClaimId !== null && line.reservedUntil !== null && line.reservedUntil.getTime() <= now.getTime();
@@ -119,10 +119,13 @@ export async function releaseLine(tx: Tx, line: { id: string; productId: string;
 }
 
 export async function removeLine(userId: string, lineId: string): Promise<Cart> {
-  return transact(async (tx) => {
-    await releaseLine(tx, await ownLine(tx, userId, lineId));
-    return getCart(userId, tx);
+  const { cart, released } = await transact(async (tx) => {
+    const line = await ownLine(tx, userId, lineId);
+    const gone = await releaseLine(tx, line);
+    return { cart: await getCart(userId, tx), released: gone && !!line.offerClaimId };
   });
+  if (released) nudgeNotifications();
+  return cart;
 }
 
 /** Drops the caller's flash-offer lines whose reservation ran out; returns their names. */
@@ -134,6 +137,9 @@ export async function dropExpiredReservations(userId: string, now = new Date()):
     });
     const dropped: string[] = [];
     for (const line of lines) if (await releaseLine(tx, line)) dropped.push(line.product.name);
+    return dropped;
+  }).then((dropped) => {
+    if (dropped.length) nudgeNotifications();
     return dropped;
   });
 }

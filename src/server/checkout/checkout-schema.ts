@@ -8,9 +8,21 @@ export const shippingAddressSchema = z.object({
   line2: z.string().trim().max(200, "must be at most 200 characters").default(""),
   city: text(100),
   region: z.string().trim().max(100, "must be at most 100 characters").default(""),
-  postalCode: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$/, "must be a postal code (2 to 11 letters or digits)"),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be a two-letter country code such as US or FR"),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number").or(z.literal("")).default(""),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$/, "must be a postal code (2 to 11 letters or digits)"),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be a two-letter country code such as US or FR"),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number")
+    .or(z.literal(""))
+    .default(""),
 });
 export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
 
@@ -36,13 +48,21 @@ export const paymentSchema = z.object({
   cardNumber: z
     .string()
     .transform((s) => s.replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^\d{12,19}$/, "must be 12 to 19 digits").refine(passesLuhn, "is not a valid card number")),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{12,19}$/, "must be 12 to 19 digits")
+        .refine(passesLuhn, "is not a valid card number"),
+    ),
   expiry: z
     .string()
     .trim()
     .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, "must look like MM/YY")
     .refine((v) => notExpired(v), "is in the past"),
-  cvc: z.string().trim().regex(/^\d{3,4}$/, "must be 3 or 4 digits"),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, "must be 3 or 4 digits"),
 });
 
 export const checkoutSchema = z.object({ shippingAddress: shippingAddressSchema, payment: paymentSchema });

@@ -61,7 +61,11 @@ export async function runIdempotent(
     const row = await db().idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
     if (!row) continue;
     if (row.requestHash !== hash) {
-      throw new AppError("UNPROCESSABLE", `This ${IDEMPOTENCY_HEADER} was already used with a different request body; use a new key for a new request`, IDEMPOTENCY_HEADER);
+      throw new AppError(
+        "UNPROCESSABLE",
+        `This ${IDEMPOTENCY_HEADER} was already used with a different request body; use a new key for a new request`,
+        IDEMPOTENCY_HEADER,
+      );
     }
     if (row.responseStatus !== null && row.responseBody !== null) {
       return { status: row.responseStatus, body: JSON.parse(row.responseBody), replayed: true };
@@ -98,7 +102,9 @@ async function runAsOwner(id: string, run: (record: RecordResponse) => Promise<S
       if (count !== 1) throw new AppError("CONFLICT", `This ${IDEMPOTENCY_HEADER} was released while the request ran; retry`, IDEMPOTENCY_HEADER);
     });
   } catch (error) {
-    await db().idempotencyKey.deleteMany({ where: { id, responseStatus: null } }).catch(() => undefined);
+    await db()
+      .idempotencyKey.deleteMany({ where: { id, responseStatus: null } })
+      .catch(() => undefined);
     throw error;
   }
 }

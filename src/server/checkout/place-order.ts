@@ -38,7 +38,8 @@ export async function placeOrder(userId: string, input: CheckoutInput, record?: 
       const now = new Date();
       const plainUnits = new Map<string, number>();
       for (const line of lines) {
-        if (line.product.status !== "ACTIVE") throw new AppError("CONFLICT", `${line.product.name} is no longer sold; remove it from your cart to continue`, "cart");
+        if (line.product.status !== "ACTIVE")
+          throw new AppError("CONFLICT", `${line.product.name} is no longer sold; remove it from your cart to continue`, "cart");
         if (isExpiredReservation(line, now)) throw new AppError("CONFLICT", `Your reservation for ${line.product.name} just expired; reload your cart`, "cart");
         if (!line.offerClaimId) plainUnits.set(line.productId, (plainUnits.get(line.productId) ?? 0) + line.quantity);
       }
@@ -50,7 +51,9 @@ export async function placeOrder(userId: string, input: CheckoutInput, record?: 
       const last = await tx.order.aggregate({ _max: { number: true } });
       const number = (last._max.number ?? FIRST_ORDER_NUMBER - 1) + 1;
       const claimId = lines.find((line) => line.offerClaimId)?.offerClaimId;
-      const showId = claimId ? (await tx.offerClaim.findUnique({ where: { id: claimId }, select: { offer: { select: { showId: true } } } }))?.offer.showId : undefined;
+      const showId = claimId
+        ? (await tx.offerClaim.findUnique({ where: { id: claimId }, select: { offer: { select: { showId: true } } } }))?.offer.showId
+        : undefined;
 
       const order = await tx.order.create({
         data: {
@@ -75,7 +78,12 @@ export async function placeOrder(userId: string, input: CheckoutInput, record?: 
             create: [
               { from: null, to: "PENDING", note: "Order placed", byUserId: userId, createdAt: now },
               // One millisecond later, so the timeline keeps its order whatever the ids.
-              { from: "PENDING", to: "PAID", note: `Payment of ${formatMoney(totals.totalCents)} accepted (card ending ${payment.last4})`, createdAt: new Date(now.getTime() + 1) },
+              {
+                from: "PENDING",
+                to: "PAID",
+                note: `Payment of ${formatMoney(totals.totalCents)} accepted (card ending ${payment.last4})`,
+                createdAt: new Date(now.getTime() + 1),
+              },
             ],
           },
         },
@@ -98,4 +106,3 @@ export async function placeOrder(userId: string, input: CheckoutInput, record?: 
   nudgeNotifications();
   return view;
 }
-

@@ -69,7 +69,14 @@ export async function adjustStock(tx: Tx, input: { productId: string; delta: num
     throw new AppError("CONFLICT", `Cannot remove ${-input.delta} units of ${product.name}: only ${product.stock} in stock`, "delta");
   }
   await tx.stockAdjustment.create({
-    data: { productId: input.productId, delta: input.delta, reason: input.reason, previousStock: change.previousStock, stock: change.stock, userId: input.userId },
+    data: {
+      productId: input.productId,
+      delta: input.delta,
+      reason: input.reason,
+      previousStock: change.previousStock,
+      stock: change.stock,
+      userId: input.userId,
+    },
   });
   return announce(tx, change);
 }

@@ -27,7 +27,9 @@ export const ordersApi: ApiOperation[] = [
       400: { description: "Missing Idempotency-Key, invalid address or card, or an empty cart; `field` names it" },
       401: { description: "Not signed in" },
       402: { description: "PAYMENT_DECLINED" },
-      409: { description: "OUT_OF_STOCK naming the product and what is left; CONFLICT for an expired reservation, an archived product, or a key still in progress" },
+      409: {
+        description: "OUT_OF_STOCK naming the product and what is left; CONFLICT for an expired reservation, an archived product, or a key still in progress",
+      },
       422: { description: "The Idempotency-Key was used with a different body" },
     },
   },
@@ -47,7 +49,10 @@ export const ordersApi: ApiOperation[] = [
     summary: "One of the caller's orders, with its status timeline",
     access: "account",
     params: order,
-    responses: { 200: { description: "The order", schema: orderViewSchema }, 404: { description: "No such order among the caller's (another shopper's order is a 404 too)" } },
+    responses: {
+      200: { description: "The order", schema: orderViewSchema },
+      404: { description: "No such order among the caller's (another shopper's order is a 404 too)" },
+    },
   },
   {
     method: "post",
@@ -57,6 +62,10 @@ export const ordersApi: ApiOperation[] = [
     description: "Restores the stock in the same transaction; writes `order.updated`, `order.cancelled` and `inventory.updated`.",
     access: "account",
     params: order,
-    responses: { 200: { description: "The cancelled order", schema: orderViewSchema }, 404: { description: "No such order among the caller's" }, 409: { description: "The order is past PAID" } },
+    responses: {
+      200: { description: "The cancelled order", schema: orderViewSchema },
+      404: { description: "No such order among the caller's" },
+      409: { description: "The order is past PAID" },
+    },
   },
 ];

@@ -28,7 +28,9 @@ export async function changeStatusInTx(tx: Tx, change: StatusChange): Promise<Or
   const now = new Date();
   const { count } = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: change.to, statusChangedAt: now } });
   if (count === 0) throw new AppError("CONFLICT", "This order was changed by someone else meanwhile; reload it and try again", "status");
-  await tx.orderStatusEvent.create({ data: { orderId: order.id, from: order.status, to: change.to, note: change.note ?? null, byUserId: change.byUserId, createdAt: now } });
+  await tx.orderStatusEvent.create({
+    data: { orderId: order.id, from: order.status, to: change.to, note: change.note ?? null, byUserId: change.byUserId, createdAt: now },
+  });
 
   if (change.to === "CANCELLED") {
     const units = new Map<string, number>();
@@ -36,7 +38,14 @@ export async function changeStatusInTx(tx: Tx, change: StatusChange): Promise<Or
     for (const [productId, quantity] of [...units].sort(([a], [b]) => a.localeCompare(b))) await restoreStock(tx, productId, quantity);
   }
 
-  const summary = { orderId: order.id, number: order.number, userId: order.userId, status: change.to, totalCents: order.totalCents, previousStatus: order.status };
+  const summary = {
+    orderId: order.id,
+    number: order.number,
+    userId: order.userId,
+    status: change.to,
+    totalCents: order.totalCents,
+    previousStatus: order.status,
+  };
   const scope = { userId: order.userId, orderId: order.id, admin: true };
   // Every status change is an order.updated (what live order pages follow); a cancellation is
   // also an order.cancelled, for consumers that only care about that.
@@ -58,7 +67,11 @@ export async function cancelOwnOrder(userId: string, orderId: string): Promise<O
     const order = await tx.order.findFirst({ where: { id: orderId, userId }, select: { status: true } });
     if (!order) throw new AppError("NOT_FOUND", "This order does not exist");
     if (!SHOPPER_CANCELLABLE.includes(order.status)) {
-      throw new AppError("CONFLICT", `This order is ${statusLabel(order.status).toLowerCase()} and can no longer be cancelled here; please contact support`, "status");
+      throw new AppError(
+        "CONFLICT",
+        `This order is ${statusLabel(order.status).toLowerCase()} and can no longer be cancelled here; please contact support`,
+        "status",
+      );
     }
     return changeStatusInTx(tx, { orderId, to: "CANCELLED", byUserId: userId, note: "Cancelled by the customer" });
   });

@@ -19,8 +19,9 @@ export const orderSummarySchema = z.object({
   status: orderStatusSchema,
   totalCents: z.number().int(),
   itemCount: z.number().int(),
-  /** Names of the first few items, for a list row. */
+  /** Names of the first few lines, for a list row. */
   preview: z.array(z.string()),
+  lineCount: z.number().int(),
   imageUrl: z.string().nullable(),
   customer: z.object({ name: z.string(), email: z.string().nullable() }),
   createdAt: z.string(),
@@ -54,6 +55,7 @@ export async function pageOfOrders(where: Prisma.OrderWhereInput, paging: PageQu
       totalCents: order.totalCents,
       itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
       preview: order.items.slice(0, 3).map((item) => item.name),
+      lineCount: order.items.length,
       imageUrl: order.items[0]?.product.imageUrl ?? null,
       customer: { name: order.user.name, email: order.user.email },
       createdAt: order.createdAt.toISOString(),

@@ -35,7 +35,10 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
       <details className="card group mb-5 p-4 sm:p-5">
         <summary className="cursor-pointer list-none text-base font-bold marker:hidden">
           <span className="inline-flex items-center gap-2">
-            <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-ember-600 text-white transition-transform group-open:rotate-45">
+            <span
+              aria-hidden="true"
+              className="flex size-6 items-center justify-center rounded-full bg-ember-600 text-white transition-transform group-open:rotate-45"
+            >
               +
             </span>
             New product
@@ -45,7 +48,12 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           <ProductForm categories={categories} />
         </div>
       </details>
-      <form method="get" role="search" aria-label="Filter products" className="card mb-5 grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_12rem_auto_auto] sm:items-end">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter products"
+        className="card mb-5 grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_12rem_auto_auto] sm:items-end"
+      >
         <div className="col-span-2 sm:col-span-1">
           <label htmlFor="p-q" className={label}>
             Search

@@ -23,7 +23,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     throw error;
   });
   return (
-    <ConsoleShell title={`Order #${order.number}`} intro={<>Placed <LocalTime iso={order.createdAt} /> by {order.customer.name} ({order.customer.email})</>}>
+    <ConsoleShell
+      title={`Order #${order.number}`}
+      intro={
+        <>
+          Placed <LocalTime iso={order.createdAt} /> by {order.customer.name} ({order.customer.email})
+        </>
+      }
+    >
       <AdminNav />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:items-start">
         <div className="flex min-w-0 flex-col gap-6">

@@ -28,7 +28,14 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
       title={product.name}
       intro={
         <>
-          {product.sku} · {product.status === "ACTIVE" ? <Link href={`/products/${product.slug}`} className="underline underline-offset-2">view in shop</Link> : "archived"}
+          {product.sku} ·{" "}
+          {product.status === "ACTIVE" ? (
+            <Link href={`/products/${product.slug}`} className="underline underline-offset-2">
+              view in shop
+            </Link>
+          ) : (
+            "archived"
+          )}
         </>
       }
     >
@@ -44,7 +51,10 @@ export default async function AdminProductPage({ params }: { params: Promise<{ i
           <section aria-labelledby="stock-heading" className="card p-5 sm:p-6">
             <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
               <h2 id="stock-heading" className="text-lg font-bold">
-                Stock: <span className="tabular-nums" data-testid="admin-stock">{product.stock}</span>
+                Stock:{" "}
+                <span className="tabular-nums" data-testid="admin-stock">
+                  {product.stock}
+                </span>
               </h2>
               <StockStatus stock={product.stock} lowStockThreshold={product.lowStockThreshold} />
             </div>

@@ -1,8 +1,8 @@
 import { adminOrderQuerySchema, listAdminOrders } from "@/server/admin/admin-orders";
-import { requireRole } from "@/server/auth/session";
+import { requireAdmin } from "@/server/admin/require-admin";
 import { json, readQuery, route } from "@/server/http/route";
 
 export const GET = route(async (req) => {
-  await requireRole("ADMIN");
+  await requireAdmin();
   return json(await listAdminOrders(readQuery(req, adminOrderQuerySchema)));
 });

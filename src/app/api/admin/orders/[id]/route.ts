@@ -1,8 +1,8 @@
-import { requireRole } from "@/server/auth/session";
+import { requireAdmin } from "@/server/admin/require-admin";
 import { json, route } from "@/server/http/route";
 import { getAnyOrder } from "@/server/orders/order-queries";
 
 export const GET = route<{ id: string }>(async (_req, { params }) => {
-  await requireRole("ADMIN");
+  await requireAdmin();
   return json(await getAnyOrder(params.id));
 });
