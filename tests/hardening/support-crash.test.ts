@@ -1,0 +1,203 @@
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lastSeqOf, mergeMessages } from "@/components/support/merge-messages";
+import type { Ack } from "@/realtime/ack";
+import type { MessageView, RejoinResult, SessionStarted } from "@/realtime/support-chat";
+import { createDb, type Db } from "@/server/db/client";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { startService, type ServiceProcess } from "../support/service-process";
+import { connect } from "../support/socket";
+import { createUser } from "../support/tokens";
+import { report, scaled, sleep } from "./figures";
+
+// Case 1: 20 shopper/agent pairs × 200 messages with client retries; kill -9 half-way; restart.
+const PAIRS = scaled(20, 3);
+const PER_PAIR = 2 * scaled(100, 8);
+const TOTAL = PAIRS * PER_PAIR;
+// The service allows 10 messages per 10 s per identity: each side sends one a second.
+const SEND_EVERY_MS = 1050;
+const DOUBLE_SEND_EVERY = 7;
+const ACK_TIMEOUT_MS = 5000;
+const DEADLINE_MS = 30_000 + (PER_PAIR / 2) * SEND_EVERY_MS * 2;
+
+/** Called right after a send leaves the client: the crash is timed to land on a message in flight. */
+const hooks: { afterEmit: (() => void) | null } = { afterEmit: null };
+
+/** One side of a conversation as a careful client: queue, retry by clientMessageId, rejoin from its last seq. */
+class Side {
+  socket: Socket | null = null;
+  view: MessageView[] = [];
+  acked = new Map<string, number>();
+  sent: string[] = [];
+  reconnects = 0;
+  retries = 0;
+  sessionId = "";
+
+  constructor(
+    readonly label: string,
+    readonly token: string,
+    readonly isAgent: boolean,
+    private readonly url: () => string,
+  ) {}
+
+  /** Connected and caught up: reconnects while the service is down, then rejoins with the last seq. */
+  async ready(deadline: number): Promise<Socket> {
+    while (!this.socket?.connected) {
+      if (Date.now() > deadline) throw new Error(`${this.label}: could not reconnect`);
+      this.socket?.close();
+      this.socket = await connect(this.url(), { token: this.token }).catch(() => null);
+      if (!this.socket) {
+        await sleep(100);
+        continue;
+      }
+      if (this.sessionId) this.reconnects += 1;
+      if (this.isAgent) await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("set_agent_status", { status: "online" }).catch(() => null);
+      if (this.sessionId) await this.rejoin().catch(() => this.socket?.close());
+    }
+    return this.socket;
+  }
+
+  async rejoin(): Promise<void> {
+    const socket = this.socket!;
+    const ack: Ack<RejoinResult> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("rejoin_session", { sessionId: this.sessionId, lastSeq: lastSeqOf(this.view) });
+    if (!ack.ok) throw new Error(`${this.label}: rejoin refused: ${ack.error.message}`);
+    this.view = mergeMessages(this.view, ack.data.messages);
+    socket.off("message");
+    socket.on("message", (m: MessageView) => m.sessionId === this.sessionId && (this.view = mergeMessages(this.view, [m])));
+  }
+
+  /** Sends until the server acks it; every attempt carries the same clientMessageId. */
+  async send(clientMessageId: string, body: string, deadline: number, double: boolean): Promise<void> {
+    this.sent.push(clientMessageId);
+    for (;;) {
+      const socket = await this.ready(deadline);
+      const attempt = () => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("send_message", { sessionId: this.sessionId, clientMessageId, body }).catch(() => null) as Promise<Ack<MessageView> | null>;
+      const pending = Promise.all(double ? [attempt(), attempt()] : [attempt()]);
+      hooks.afterEmit?.();
+      const acks = await pending;
+      const stored = acks.filter((a): a is { ok: true; data: MessageView } => !!a?.ok);
+      if (stored.length) {
+        expect(new Set(stored.map((a) => a.data.seq)).size, `${clientMessageId}: one seq for every copy`).toBe(1);
+        this.acked.set(clientMessageId, stored[0]!.data.seq);
+        return;
+      }
+      this.retries += 1;
+      const refused = acks.find((a) => a && !a.ok);
+      if (refused && !refused.ok && refused.error.code !== "RATE_LIMITED") throw new Error(`${this.label}: ${refused.error.code} ${refused.error.message}`);
+      if (Date.now() > deadline) throw new Error(`${this.label}: ${clientMessageId} never acked`);
+      await sleep(refused ? 1000 : 100);
+    }
+  }
+}
+
+describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9`, () => {
+  let database: TestDatabase;
+  let db: Db;
+  let service: ServiceProcess;
+  const sides: Side[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createDb(database.url);
+    service = await startService("support-chat", { databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    sides.forEach((s) => s.socket?.close());
+    await service?.kill("SIGKILL");
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it("stores every message exactly once, in order, and both sides see all of them", async () => {
+    const deadline = Date.now() + DEADLINE_MS;
+    const url = () => service.url;
+    const pairs: [Side, Side][] = [];
+    for (let p = 0; p < PAIRS; p += 1) {
+      const shopper = new Side(`shopper ${p}`, (await createUser(db, "GUEST")).token, false, url);
+      const agent = new Side(`agent ${p}`, (await createUser(db, "AGENT")).token, true, url);
+      const started: Ack<SessionStarted> = await (await shopper.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("start_session", { topic: `Pair ${p}` });
+      if (!started.ok) throw new Error(started.error.message);
+      const claimed: Ack<unknown> = await (await agent.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("claim_session", { sessionId: started.data.session.id });
+      if (!claimed.ok) throw new Error(claimed.error.message);
+      for (const side of [shopper, agent]) {
+        side.sessionId = started.data.session.id;
+        await side.rejoin();
+      }
+      pairs.push([shopper, agent]);
+      sides.push(shopper, agent);
+    }
+
+    // The crash: once half the messages are acked, kill -9 as the next one leaves a client, then
+    // start a new process on the same port.
+    let killedAt = -1;
+    let downMs = 0;
+    const ackedSoFar = () => sides.reduce((n, s) => n + s.acked.size, 0);
+    const crash = (async () => {
+      while (ackedSoFar() < TOTAL / 2 && Date.now() < deadline) await sleep(20);
+      await new Promise<void>((resolve) => {
+        hooks.afterEmit = () => {
+          hooks.afterEmit = null;
+          service.child.kill("SIGKILL");
+          resolve();
+        };
+      });
+      killedAt = ackedSoFar();
+      const t0 = Date.now();
+      await service.kill("SIGKILL");
+      service = await service.restart();
+      downMs = Date.now() - t0;
+    })();
+
+    const started = Date.now();
+    await Promise.all(
+      sides.map(async (side, s) => {
+        await sleep((s * SEND_EVERY_MS) / sides.length);
+        for (let i = 0; i < PER_PAIR / 2; i += 1) {
+          const t0 = Date.now();
+          await side.send(`${side.label.replace(" ", "-")}-${i}-${side.sessionId.slice(-6)}`, `${side.label} says #${i}`, deadline, i % DOUBLE_SEND_EVERY === 0);
+          await sleep(Math.max(0, SEND_EVERY_MS - (Date.now() - t0)));
+        }
+      }),
+    );
+    await crash;
+    // Both sides catch up on what the other sent last (a rejoin, as a client does after a pause).
+    for (const side of sides) {
+      await side.ready(deadline);
+      await side.rejoin();
+    }
+    const seconds = (Date.now() - started) / 1000;
+
+    let stored = 0;
+    for (const [shopper, agent] of pairs) {
+      const rows = await db.supportMessage.findMany({ where: { sessionId: shopper.sessionId }, orderBy: { seq: "asc" } });
+      const ours = rows.filter((r) => r.clientMessageId !== null);
+      stored += ours.length;
+      expect(ours).toHaveLength(PER_PAIR);
+      expect(new Set(ours.map((r) => r.clientMessageId)).size).toBe(PER_PAIR);
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      for (const side of [shopper, agent]) {
+        // Everything stored, seen once each, in the stored order; each side's own messages in the order written.
+        expect(side.view.map((m) => m.id), side.label).toEqual(rows.map((r) => r.id));
+        const seqOf = new Map(ours.map((r) => [r.clientMessageId!, r.seq]));
+        const mine = side.sent.map((id) => seqOf.get(id));
+        expect(mine.every((seq) => seq !== undefined)).toBe(true);
+        expect([...mine].sort((a, b) => a! - b!)).toEqual(mine);
+        expect(side.sent.map((id) => side.acked.get(id))).toEqual(mine);
+      }
+    }
+    report("support crash", {
+      pairs: PAIRS,
+      messagesPerPair: PER_PAIR,
+      stored,
+      expected: TOTAL,
+      killedAfterAcked: killedAt,
+      downMs,
+      reconnects: sides.reduce((n, s) => n + s.reconnects, 0),
+      retries: sides.reduce((n, s) => n + s.retries, 0),
+      seconds,
+    });
+    expect(killedAt).toBeGreaterThan(0);
+    expect(killedAt).toBeLessThan(TOTAL);
+    expect(stored).toBe(TOTAL);
+  });
+});
