@@ -87,6 +87,7 @@ export const liveFanout = defineBenchmark({
         "The service target needs a database: a throwaway one from tests/support/database.ts (SQLite unless TEST_DATABASE=postgres); each sender and viewer is a user row with a realtime token.",
       ],
       data: { options: o, results },
+      othersCores: results.flatMap((r) => [...r.steps, ...(r.hold ? [r.hold.step] : [])].map((s) => s.othersCores)),
     };
   },
 });

@@ -202,6 +202,7 @@ export const notificationsBench = defineBenchmark({
           "Commit time is when the transaction's promise resolved in the writer; receive time is when the shopper's socket got the `notification` frame, matched by eventId (the outbox id). Both are epoch milliseconds (performance.timeOrigin + performance.now()) on the same machine.",
           "A row the writer could not start because `max-in-flight` transactions were pending is counted as not written, not as lost: the figure to read is the achieved events/s.",
         ],
+        othersCores: [others],
         data: {
           options: o,
           provider: database.provider,

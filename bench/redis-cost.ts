@@ -124,6 +124,7 @@ export const redisCost = defineBenchmark({
         "The database is one throwaway database for all configurations (each run starts fresh service processes and a fresh redis-server).",
       ],
       data: { options: o, results },
+      othersCores: results.flatMap((r) => (r.step ? [r.step.othersCores] : [])),
     };
   },
 });

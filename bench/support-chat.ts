@@ -222,6 +222,7 @@ export const supportChat = defineBenchmark({
           "Messages alternate shopper → agent and agent → shopper; each carries its send time in the body and is timed when the OTHER side's socket receives the `message` event. Persistence is checked by counting SupportMessage rows with the benchmark's clientMessageId prefix against the acknowledged sends.",
           `Frames other than the timed messages (echoes, queue snapshots) are consumed without parsing; during setup they came to ${fmt(setupMiB, 1)} MiB, ${fmt((setupBytes - setupMiB * 2 ** 20) / 2 ** 20, 1)} MiB more while talking.`,
         ],
+        othersCores: [others],
         data: {
           options: o,
           provider: database.provider,

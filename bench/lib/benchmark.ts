@@ -2,7 +2,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { machineInfo, type MachineInfo } from "./machine";
 import { killAllTracked } from "./processes";
-import { resultsDir, writeReport, type Report } from "./report";
+import { busyMachineWarning, resultsDir, writeReport, type Report } from "./report";
 
 type OptionValue = number | string | boolean;
 export type OptionSpec = Record<string, { default: OptionValue; help: string }>;
@@ -24,8 +24,13 @@ export interface Benchmark<S extends OptionSpec = OptionSpec> {
   options: S;
   /** A hard bound for the whole benchmark, from its options. */
   maxSeconds(options: OptionValues<S>): number;
-  run(options: OptionValues<S>, ctx: RunContext): Promise<Omit<Report, "name" | "machine" | "command">>;
+  run(options: OptionValues<S>, ctx: RunContext): Promise<BenchmarkResult>;
 }
+
+export type BenchmarkResult = Omit<Report, "name" | "machine" | "command"> & {
+  /** CPU cores other processes used during each measured window (see busyMachineWarning). */
+  othersCores?: number[];
+};
 
 export const defineBenchmark = <S extends OptionSpec>(benchmark: Benchmark<S>) => benchmark;
 
@@ -89,6 +94,7 @@ export async function runBenchmark(benchmark: Benchmark, argv: string[], command
   console.log(`${benchmark.name}: ${benchmark.description} (bounded to ${seconds} s)`);
   try {
     const result = await benchmark.run(options, { machine, command, deadline });
+    result.summary.unshift(...busyMachineWarning(result.othersCores ?? [], machine.nproc));
     console.log(["", ...result.summary.map((s) => `  ${s}`), ""].join("\n"));
     if (options["no-report"]) return { report: null, summary: result.summary };
     const report = writeReport({ ...result, name: benchmark.name, machine, command });

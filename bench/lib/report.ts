@@ -103,6 +103,20 @@ export function markdownTable(table: Table): string {
   ].join("\n");
 }
 
+/**
+ * The first line of a report measured while other processes took a real share of the cores:
+ * its figures then describe a busy machine, not what the servers can do.
+ */
+export function busyMachineWarning(othersCores: number[], nproc: number): string[] {
+  const seen = othersCores.filter(Number.isFinite);
+  if (!seen.length) return [];
+  const mean = seen.reduce((a, b) => a + b, 0) / seen.length;
+  if (mean < 0.25) return [];
+  return [
+    `⚠ **Busy machine**: other processes used ${fmt(mean, 2)} of the ${nproc} cores on average (up to ${fmt(Math.max(...seen), 2)}) while this measured; read the figures as a busy machine's, and repeat on a quiet one for capacity.`,
+  ];
+}
+
 /** Fixed decimals, thousands separated; "–" for missing. */
 export function fmt(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
