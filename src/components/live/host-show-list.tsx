@@ -16,7 +16,7 @@ export function HostShowList({ shows }: { shows: ShowSummary[] }) {
             <p className="truncate font-semibold">{show.title}</p>
             <p className="text-sm text-cocoa-600">
               {when(show.status === "ENDED" ? (show.endedAt ?? show.scheduledAt) : show.scheduledAt)} UTC · {show.products.length} products
-              {show.status === "SCHEDULED" && ` · ${show.rsvpCount} RSVPs`}
+              {show.status === "SCHEDULED" && ` · ${show.rsvpCount} RSVP${show.rsvpCount === 1 ? "" : "s"}`}
             </p>
           </div>
           <div className="flex gap-2">
