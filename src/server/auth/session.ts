@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
-import { AUDIENCE, hasRole, issueToken, TTL_SECONDS, verifyToken, type Identity, type Role } from "@/server/auth/tokens";
+import { AppError, isUniqueViolation } from "@/server/errors";
+import { newGuest, SESSION_COOKIE, sessionCookieOptions, sessionCookieValue } from "@/server/auth/guest-cookie";
+import { AUDIENCE, hasRole, verifyToken, type Identity, type Role } from "@/server/auth/tokens";
 
-export const SESSION_COOKIE = "calor_session";
+export { SESSION_COOKIE };
 
 /** The caller's identity from the session cookie, or null (pages may read, never create). */
 export async function currentIdentity(): Promise<Identity | null> {
@@ -18,14 +19,7 @@ export async function currentIdentity(): Promise<Identity | null> {
 }
 
 export async function setSession(identity: Identity): Promise<void> {
-  const { token } = await issueToken(identity, env().AUTH_SECRET, AUDIENCE.session);
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
-    path: "/",
-    maxAge: TTL_SECONDS[AUDIENCE.session],
-  });
+  (await cookies()).set(SESSION_COOKIE, await sessionCookieValue(identity), sessionCookieOptions());
 }
 
 export async function clearSession(): Promise<void> {
@@ -33,19 +27,31 @@ export async function clearSession(): Promise<void> {
 }
 
 /**
- * The caller's identity, creating a guest the first time a browser needs one (route handlers
- * only: they may set cookies). A cookie whose user no longer exists starts a new guest.
+ * The caller's identity, writing its guest row the first time it is needed (route handlers
+ * only). The guest id normally comes from the cookie src/proxy.ts set on the first request; a
+ * caller without one (an API client, a blocked third-party cookie) or whose guest was merged
+ * into an account gets a new guest and cookie here.
  */
 export async function ensureIdentity(): Promise<Identity> {
   const current = await currentIdentity();
   if (current) {
     const user = await db().user.findUnique({ where: { id: current.sub }, select: { id: true, role: true, name: true, mergedIntoId: true } });
     if (user && !user.mergedIntoId) return { sub: user.id, role: user.role, name: user.name };
+    if (!user && current.role === "GUEST") return materialiseGuest(current);
   }
-  const guest = await db().user.create({ data: { name: "Guest", role: "GUEST" } });
-  const identity: Identity = { sub: guest.id, role: guest.role, name: guest.name };
-  await setSession(identity);
-  return identity;
+  const guest = await materialiseGuest(newGuest());
+  await setSession(guest);
+  return guest;
+}
+
+async function materialiseGuest(guest: Identity): Promise<Identity> {
+  try {
+    await db().user.create({ data: { id: guest.sub, name: guest.name, role: "GUEST" } });
+  } catch (error) {
+    // A concurrent first request of the same browser wrote it already.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return guest;
 }
 
 /** The signed-in account (not a guest), or a 401. */
