@@ -7,13 +7,14 @@
  *   TEST_DATABASE=postgres bun bench/run.ts offer-burst
  */
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { ackOutcome, claimOutcome, claimPayload, joinPayload, LIVE_EVENTS, offerPayload, seedLiveShow } from "./live/adapter";
 import { defineBenchmark, runStandalone } from "./lib/benchmark";
 import { connectCrowd } from "./lib/crowd";
 import { Histogram } from "./lib/histogram";
 import type { LightSocket } from "./lib/light-socket";
 import { paced } from "./lib/pace";
-import { cpuWindow, processRssBytes } from "./lib/proc-stats";
+import { cpuWindow, machineBusy, processRssBytes } from "./lib/proc-stats";
 import { fmt } from "./lib/report";
 import { withService } from "./lib/services";
 
@@ -68,6 +69,7 @@ export const offerBurst = defineBenchmark({
         const acks: Promise<void>[] = [];
         const rssBefore = processRssBytes(server.pid);
         const cpu = cpuWindow([server.pid]);
+        const busy = machineBusy();
         const burst = await paced(shoppers.sockets.length / o["burst-seconds"], o["burst-seconds"], ctx.deadline, (i) => {
           const sentAt = performance.now();
           acks.push(
@@ -83,6 +85,7 @@ export const offerBurst = defineBenchmark({
         });
         await Promise.all(acks);
         const window = cpu();
+        const others = Math.max(0, busy() * availableParallelism() - window.serverCores - window.generatorCores);
         const rssAfter = processRssBytes(server.pid);
 
         const db = database.db;
@@ -132,6 +135,8 @@ export const offerBurst = defineBenchmark({
                   "max ms",
                   "server cores",
                   "server CPU ms",
+                  "generator cores",
+                  "others cores",
                   "RSS before → after MiB",
                 ],
                 rows: [
@@ -151,6 +156,8 @@ export const offerBurst = defineBenchmark({
                     fmt(l.max, 1),
                     fmt(window.serverCores, 2),
                     fmt(window.serverCpuUs / 1000),
+                    fmt(window.generatorCores, 2),
+                    fmt(others, 2),
                     `${fmt(rssBefore / 2 ** 20, 1)} → ${fmt(rssAfter / 2 ** 20, 1)}`,
                   ],
                 ],
@@ -168,6 +175,7 @@ export const offerBurst = defineBenchmark({
             "Every shopper is a distinct user row with its own realtime token and its own light socket, joined to the show before the burst; each sends one claim_offer with a fresh clientClaimId, spread evenly over the burst window.",
             "Claim latency is emit → ack at the generator. Winners are counted three ways: acks with outcome won, OfferClaim rows, and cart lines linked to the offer.",
           ],
+          othersCores: [others],
           data: {
             options: o,
             provider,
