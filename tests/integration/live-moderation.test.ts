@@ -1,17 +1,12 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/server/db/client";
 import type { ChatMessage, Sanction } from "@/realtime/live-stream";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
 import { collect, connect, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { closeAll, connectAll, createShow, createUsers, join, ok, refused, type LiveUser } from "./live-helpers";
+import { closeAll, connectAll, createShow, createUsers, join, liveService, type LiveUser, ok, refused } from "./live-helpers";
 
 describe("chat moderation", () => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
+  const fx = liveService();
   let host: Socket;
   let viewers: Socket[];
   let users: LiveUser[];
@@ -19,24 +14,18 @@ describe("chat moderation", () => {
   let productId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("live-stream", { databaseUrl: database.url });
-    const hostUser = await createUser(db, "HOST");
-    const { show, products } = await createShow(db, hostUser.user.id, { products: 1 });
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show, products } = await createShow(fx.db, hostUser.user.id, { products: 1 });
     showId = show.id;
     productId = products[0]!.id;
-    users = await createUsers(db, 5);
-    host = await connect(service.url, { token: hostUser.token });
-    viewers = await connectAll(service.url, users);
+    users = await createUsers(fx.db, 5);
+    host = await connect(fx.service.url, { token: hostUser.token });
+    viewers = await connectAll(fx.service.url, users);
     await join(host, showId);
     await Promise.all(viewers.map((v) => join(v, showId)));
   });
   afterAll(async () => {
     closeAll([host, ...(viewers ?? [])].filter(Boolean));
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("refuses every host event from a viewer with FORBIDDEN and broadcasts nothing", async () => {
@@ -61,7 +50,7 @@ describe("chat moderation", () => {
     ];
     for (const [event, payload] of attempts) expect((await refused(viewers[0]!, event, payload)).code, event).toBe("FORBIDDEN");
     // Without any identity the answer is UNAUTHORIZED.
-    const anonymous = await connect(service.url);
+    const anonymous = await connect(fx.service.url);
     await join(anonymous, showId);
     expect((await refused(anonymous, "feature_product", { showId, productId })).code).toBe("UNAUTHORIZED");
     expect((await refused(anonymous, "send_message", { showId, body: "hello" })).code).toBe("UNAUTHORIZED");
@@ -71,9 +60,9 @@ describe("chat moderation", () => {
     await ok(host, "set_slow_mode", { showId, seconds: 0 });
     await Promise.all(marker);
     expect(heard.map((h) => h.length).reduce((a, b) => a + b, 0)).toBe(viewers.length);
-    expect(await db.show.findUniqueOrThrow({ where: { id: showId } })).toMatchObject({ featuredProductId: null, pinnedMessageId: null, chatEnabled: true });
-    expect(await db.offer.count({ where: { showId } })).toBe(0);
-    expect(await db.showSanction.count({ where: { showId } })).toBe(0);
+    expect(await fx.db.show.findUniqueOrThrow({ where: { id: showId } })).toMatchObject({ featuredProductId: null, pinnedMessageId: null, chatEnabled: true });
+    expect(await fx.db.offer.count({ where: { showId } })).toBe(0);
+    expect(await fx.db.showSanction.count({ where: { showId } })).toBe(0);
   });
 
   it("enforces slow mode per viewer with a clear ack, and never on the host", async () => {
@@ -98,7 +87,7 @@ describe("chat moderation", () => {
     expect(muted.message).toMatch(/muted in this chat for 5 more minutes/);
     await ok(viewers[3]!, "send_message", { showId, body: "I can still talk" });
     // The mute survives a rejoin (it lives in the database, not the socket).
-    const again = await connect(service.url, { token: users[2]!.token });
+    const again = await connect(fx.service.url, { token: users[2]!.token });
     expect((await join(again, showId)).you.mutedUntil).not.toBeNull();
     again.close();
     await ok(host, "lift_sanctions", { showId, userId: users[2]!.id });
@@ -121,7 +110,7 @@ describe("chat moderation", () => {
   });
 
   it("bans a viewer: every tab leaves the show and cannot come back or chat", async () => {
-    const [secondTab] = await connectAll(service.url, [users[3]!]);
+    const [secondTab] = await connectAll(fx.service.url, [users[3]!]);
     await join(secondTab!, showId);
     const down = nextEvent<{ count: number }>(host, "viewer_count_update", (p) => p.count === 4);
     const told = [viewers[3]!, secondTab!].map((s) => nextEvent<Sanction>(s, "sanction_updated"));

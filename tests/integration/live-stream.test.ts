@@ -1,20 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/server/db/client";
 import type { ChatMessage, ClaimResult, OfferClaimed, OfferView, ReactionBatch, ShowAnalytics, StreamStatus } from "@/realtime/live-stream";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
 import { collect, connect, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { closeAll, connectAll, createShow, createUsers, join, ok, refused, type LiveUser } from "./live-helpers";
+import { closeAll, connectAll, createShow, createUsers, join, liveService, type LiveUser, ok, refused } from "./live-helpers";
 
 const VIEWERS = 50;
 
 describe("a live show with a host and 50 viewers", () => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
+  const fx = liveService();
   let host: Socket;
   let viewers: Socket[];
   let users: LiveUser[];
@@ -23,22 +18,16 @@ describe("a live show with a host and 50 viewers", () => {
   const everyone = () => [host, ...viewers];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("live-stream", { databaseUrl: database.url });
-    const hostUser = await createUser(db, "HOST");
-    const { show, products } = await createShow(db, hostUser.user.id, { stock: 20 });
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show, products } = await createShow(fx.db, hostUser.user.id, { stock: 20 });
     showId = show.id;
     productIds = products.map((p) => p.id);
-    users = await createUsers(db, VIEWERS);
-    host = await connect(service.url, { token: hostUser.token });
-    viewers = await connectAll(service.url, users);
+    users = await createUsers(fx.db, VIEWERS);
+    host = await connect(fx.service.url, { token: hostUser.token });
+    viewers = await connectAll(fx.service.url, users);
   });
   afterAll(async () => {
     closeAll(everyone().filter(Boolean));
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("answers join_stream with the show's state and counts each viewer once, the host not at all", async () => {
@@ -62,7 +51,7 @@ describe("a live show with a host and 50 viewers", () => {
     expect(message.body).toBe("Hello <b>there</b>");
     expect(message.userId).toBe(users[0]!.id);
     expect((await Promise.all(arrived)).every((m) => m.id === message.id)).toBe(true);
-    expect(await db.showMessage.findUnique({ where: { id: message.id } })).toMatchObject({ body: "Hello <b>there</b>", showId });
+    expect(await fx.db.showMessage.findUnique({ where: { id: message.id } })).toMatchObject({ body: "Hello <b>there</b>", showId });
     // The broadcast goes out before the write (the ack waits for it): listen first.
     const hostArrived = viewers.map((v) => nextEvent<ChatMessage>(v, "new_message", (m) => m.fromHost));
     const fromHost = await ok<ChatMessage>(host, "send_message", { showId, body: "Welcome!" });
@@ -109,11 +98,11 @@ describe("a live show with a host and 50 viewers", () => {
     const won = await ok<ClaimResult>(viewers[1]!, "claim_offer", { offerId: offer.id, clientClaimId });
     expect(won.outcome).toBe("won");
     expect((await Promise.all(claimed)).every((p) => p.remaining === 4 && p.claimed === 1)).toBe(true);
-    const line = await db.cartItem.findUniqueOrThrow({ where: { id: won.cartItemId! } });
+    const line = await fx.db.cartItem.findUniqueOrThrow({ where: { id: won.cartItemId! } });
     expect(line).toMatchObject({ userId: users[1]!.id, productId: productIds[1], unitPriceCents: 1000, quantity: 1, offerClaimId: won.claimId });
     expect(line.reservedUntil!.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
-    expect(await db.product.findUniqueOrThrow({ where: { id: productIds[1] } })).toMatchObject({ stock: 19 });
-    expect(await db.outboxEvent.count({ where: { topic: "inventory.updated", productId: productIds[1] } })).toBe(1);
+    expect(await fx.db.product.findUniqueOrThrow({ where: { id: productIds[1] } })).toMatchObject({ stock: 19 });
+    expect(await fx.db.outboxEvent.count({ where: { topic: "inventory.updated", productId: productIds[1] } })).toBe(1);
     // The same claim retried is the same claim; a second claim by the same shopper is not won.
     expect(await ok<ClaimResult>(viewers[1]!, "claim_offer", { offerId: offer.id, clientClaimId })).toMatchObject({ outcome: "won", claimId: won.claimId });
     expect((await ok<ClaimResult>(viewers[1]!, "claim_offer", { offerId: offer.id, clientClaimId: randomUUID() })).outcome).toBe("already_claimed");
@@ -122,7 +111,7 @@ describe("a live show with a host and 50 viewers", () => {
     await ok(host, "end_offer", { showId, offerId: offer.id });
     expect((await Promise.all(ended)).every((e) => e.offerId === offer.id && e.reason === "ended")).toBe(true);
     expect((await ok<ClaimResult>(viewers[2]!, "claim_offer", { offerId: offer.id, clientClaimId: randomUUID() })).outcome).toBe("expired");
-    expect(await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ claimed: 1 });
+    expect(await fx.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ claimed: 1 });
   });
 
   it("pins, highlights and deletes messages for everyone", async () => {
@@ -141,7 +130,7 @@ describe("a live show with a host and 50 viewers", () => {
     expect((await Promise.all(deleted)).every((p) => p.messageId === message.id)).toBe(true);
     expect((await Promise.all(unpinned)).every((p) => p.message === null)).toBe(true);
 
-    const late = await connect(service.url, { token: users[0]!.token });
+    const late = await connect(fx.service.url, { token: users[0]!.token });
     const state = await join(late, showId);
     expect(state.pinnedMessage).toBeNull();
     expect(state.recentMessages.some((m) => m.id === message.id)).toBe(false);
@@ -163,42 +152,30 @@ describe("a live show with a host and 50 viewers", () => {
     expect((await Promise.all(ended)).every((s) => s.status === "ENDED" && s.endedAt)).toBe(true);
     expect((await refused(viewers[0]!, "send_message", { showId, body: "still there?" })).code).toBe("CONFLICT");
     // The counters were flushed when the show ended: the report has them.
-    const buckets = await db.showStatBucket.findMany({ where: { showId } });
+    const buckets = await fx.db.showStatBucket.findMany({ where: { showId } });
     expect(buckets.reduce((n, b) => n + b.messages, 0)).toBeGreaterThanOrEqual(3);
-    expect(await db.showViewer.count({ where: { showId } })).toBe(VIEWERS);
+    expect(await fx.db.showViewer.count({ where: { showId } })).toBe(VIEWERS);
   });
 });
 
 describe("going live", () => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
+  const fx = liveService();
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("live-stream", { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
 
   it("tells every viewer and writes one notification per RSVP'd shopper to the outbox", async () => {
-    const hostUser = await createUser(db, "HOST");
-    const { show } = await createShow(db, hostUser.user.id, { status: "SCHEDULED" });
-    const fans = await createUsers(db, 3);
-    await db.showRsvp.createMany({ data: fans.map((f) => ({ showId: show.id, userId: f.id })) });
-    const [viewer] = await connectAll(service.url, fans.slice(0, 1));
-    const host = await connect(service.url, { token: hostUser.token });
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show } = await createShow(fx.db, hostUser.user.id, { status: "SCHEDULED" });
+    const fans = await createUsers(fx.db, 3);
+    await fx.db.showRsvp.createMany({ data: fans.map((f) => ({ showId: show.id, userId: f.id })) });
+    const [viewer] = await connectAll(fx.service.url, fans.slice(0, 1));
+    const host = await connect(fx.service.url, { token: hostUser.token });
     expect((await join(viewer!, show.id)).show.status).toBe("SCHEDULED");
     expect((await refused(viewer!, "go_live", { showId: show.id })).code).toBe("FORBIDDEN");
 
     const live = nextEvent<StreamStatus>(viewer!, "stream_status");
     await ok(host, "go_live", { showId: show.id });
     expect(await live).toMatchObject({ showId: show.id, status: "LIVE" });
-    const rows = await db.outboxEvent.findMany({ where: { topic: "notification" } });
+    const rows = await fx.db.outboxEvent.findMany({ where: { topic: "notification" } });
     expect(rows.map((r) => r.userId).sort()).toEqual(fans.map((f) => f.id).sort());
     expect(JSON.parse(rows[0]!.payload)).toMatchObject({ kind: "show.live", link: `/shows/${show.id}` });
     expect((await refused(host, "go_live", { showId: show.id })).code).toBe("CONFLICT");

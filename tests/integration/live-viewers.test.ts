@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/server/db/client";
 import type { Ack } from "@/realtime/ack";
 import type { ChatMessage, ClaimResult, OfferView } from "@/realtime/live-stream";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startService, type ServiceProcess } from "../support/service-process";
 import { connect, emitAck, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
-import { closeAll, connectAll, createShow, createUsers, join, ok, refused } from "./live-helpers";
+import { closeAll, connectAll, createShow, createUsers, join, liveDatabase, liveService, ok, refused } from "./live-helpers";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -17,29 +15,16 @@ async function viewerCount(socket: Socket, showId: string) {
 }
 
 describe("viewer count on one instance", () => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService("live-stream", { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const fx = liveService();
 
   it("counts people, not tabs; anonymous sockets one each; stays right across a reconnect", async () => {
-    const hostUser = await createUser(db, "HOST");
-    const { show } = await createShow(db, hostUser.user.id);
-    const host = await connect(service.url, { token: hostUser.token });
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show } = await createShow(fx.db, hostUser.user.id);
+    const host = await connect(fx.service.url, { token: hostUser.token });
     await join(host, show.id);
-    const [alice, bob] = await createUsers(db, 2);
-    const tabs = await connectAll(service.url, [alice!, alice!, alice!, bob!]);
-    const anonymous = await Promise.all([connect(service.url), connect(service.url)]);
+    const [alice, bob] = await createUsers(fx.db, 2);
+    const tabs = await connectAll(fx.service.url, [alice!, alice!, alice!, bob!]);
+    const anonymous = await Promise.all([connect(fx.service.url), connect(fx.service.url)]);
     const four = nextEvent<{ count: number }>(host, "viewer_count_update", (p) => p.count === 4);
     for (const s of [...tabs, ...anonymous]) await join(s, show.id);
     await four;
@@ -48,7 +33,7 @@ describe("viewer count on one instance", () => {
     // Two of Alice's three tabs go: she still watches.
     tabs[0]!.close();
     await ok(tabs[1]!, "leave_stream", { showId: show.id });
-    const [aliceAgain] = await connectAll(service.url, [alice!]);
+    const [aliceAgain] = await connectAll(fx.service.url, [alice!]);
     await join(aliceAgain!, show.id);
     anonymous[0]!.close();
     const down = nextEvent<{ count: number }>(host, "viewer_count_update", (p) => p.count === 3);
@@ -64,30 +49,25 @@ describe("viewer count on one instance", () => {
 
 // Several instances behind the gateway share Redis: counts, chat, slow mode and claims agree.
 describe("two instances over Redis", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const fx = liveDatabase();
   let a: ServiceProcess;
   let b: ServiceProcess;
   const env = { REDIS_URL, LIVE_PRESENCE_TTL_MS: "3000" };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    [a, b] = await Promise.all([startService("live-stream", { databaseUrl: database.url, env }), startService("live-stream", { databaseUrl: database.url, env })]);
+    [a, b] = await Promise.all([startService("live-stream", { databaseUrl: fx.database.url, env }), startService("live-stream", { databaseUrl: fx.database.url, env })]);
   });
   afterAll(async () => {
     await Promise.all([a?.kill("SIGKILL"), b?.kill("SIGKILL")]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("counts a person with tabs on both instances once, carries chat across, shares slow mode", async () => {
-    const hostUser = await createUser(db, "HOST");
-    const { show } = await createShow(db, hostUser.user.id);
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show } = await createShow(fx.db, hostUser.user.id);
     const showId = show.id;
     const host = await connect(a.url, { token: hostUser.token });
     await join(host, showId);
-    const [alice, bob] = await createUsers(db, 2);
+    const [alice, bob] = await createUsers(fx.db, 2);
     const aliceOnA = await connect(a.url, { token: alice!.token });
     const aliceOnB = await connect(b.url, { token: alice!.token });
     const bobOnB = await connect(b.url, { token: bob!.token });
@@ -113,27 +93,27 @@ describe("two instances over Redis", () => {
   });
 
   it("gives one unit to a shopper claiming on both instances at once", async () => {
-    const hostUser = await createUser(db, "HOST");
-    const { show, products } = await createShow(db, hostUser.user.id, { products: 1, stock: 10 });
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show, products } = await createShow(fx.db, hostUser.user.id, { products: 1, stock: 10 });
     const host = await connect(a.url, { token: hostUser.token });
     await join(host, show.id);
     const offer = await ok<OfferView>(host, "activate_offer", { showId: show.id, productId: products[0]!.id, priceCents: 500, quantity: 10, durationSeconds: 60 });
-    const [shopper] = await createUsers(db, 1);
+    const [shopper] = await createUsers(fx.db, 1);
     const tabs = await Promise.all([a, b, a, b].map((s) => connect(s.url, { token: shopper!.token })));
     const acks = await Promise.all(tabs.map((t) => emitAck<Ack<ClaimResult>>(t, "claim_offer", { offerId: offer.id, clientClaimId: randomUUID() })));
     const outcomes = acks.map((ack) => (ack.ok ? ack.data.outcome : ack.error.code)).sort();
     expect(outcomes).toEqual(["already_claimed", "already_claimed", "already_claimed", "won"]);
-    expect(await db.offerClaim.count({ where: { offerId: offer.id } })).toBe(1);
-    expect(await db.product.findUniqueOrThrow({ where: { id: products[0]!.id } })).toMatchObject({ stock: 9 });
+    expect(await fx.db.offerClaim.count({ where: { offerId: offer.id } })).toBe(1);
+    expect(await fx.db.product.findUniqueOrThrow({ where: { id: products[0]!.id } })).toMatchObject({ stock: 9 });
     closeAll([host, ...tabs]);
   });
 
   it("forgets the viewers of an instance that died without saying goodbye", async () => {
-    const hostUser = await createUser(db, "HOST");
-    const { show } = await createShow(db, hostUser.user.id);
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show } = await createShow(fx.db, hostUser.user.id);
     const host = await connect(a.url, { token: hostUser.token });
     await join(host, show.id);
-    const users = await createUsers(db, 3);
+    const users = await createUsers(fx.db, 3);
     const onA = await connect(a.url, { token: users[0]!.token });
     const onB = await Promise.all(users.slice(1).map((u) => connect(b.url, { token: u.token })));
     const three = nextEvent<{ count: number }>(host, "viewer_count_update", (p) => p.count === 3);
