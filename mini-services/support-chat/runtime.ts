@@ -21,7 +21,8 @@ export function startRuntime(ctx: ServiceContext): SupportRuntime {
   const presence = ctx.redis ? redisPresence(ctx.redis) : memoryPresence();
   const limits = { points: SUPPORT_LIMITS.messagesPerWindow, duration: SUPPORT_LIMITS.windowSeconds, keyPrefix: "support-msg" };
   const messageLimiter = ctx.redis
-    ? new RateLimiterRedis({ ...limits, storeClient: ctx.redis, insuranceLimiter: new RateLimiterMemory(limits) })
+    ? // A stalled Redis costs a message 250 ms, then the in-memory insurance limiter decides.
+      new RateLimiterRedis({ ...limits, storeClient: ctx.redis.duplicate({ commandTimeout: 250 }), insuranceLimiter: new RateLimiterMemory(limits) })
     : new RateLimiterMemory(limits);
 
   // One read at a time per instance; calls during a read share the next one, so a burst of

@@ -8,6 +8,8 @@ export interface RedisServer {
   /** `DEBUG SLEEP`: the server answers nothing for that long (the issue's Redis outage). */
   sleep(seconds: number): void;
   cli(...args: string[]): string;
+  /** Stops it and starts an empty one on the same port (no persistence: its data is gone). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -17,15 +19,23 @@ export interface RedisServer {
  */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const server = spawnGroup("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local"], {});
   const cli = (...args: string[]) => execFileSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8", timeout: 20_000 }).trim();
-  await waitUntil("redis-server", server, async () => cli("PING") === "PONG", 10_000);
+  const launch = async () => {
+    const server = spawnGroup("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local"], {});
+    await waitUntil("redis-server", server, async () => cli("PING") === "PONG", 10_000);
+    return server;
+  };
+  let server = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     cli,
     // Fire and forget: the reply only comes when the pause is over.
     sleep: (seconds) => void spawnGroup("redis-cli", ["-p", String(port), "DEBUG", "SLEEP", String(seconds)], {}).exited,
+    async restart() {
+      await server.stop(2000);
+      server = await launch();
+    },
     stop: () => server.stop(2000),
   };
 }

@@ -1,14 +1,12 @@
-import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lastSeqOf, mergeMessages } from "@/components/support/merge-messages";
 import type { Ack } from "@/realtime/ack";
-import type { MessageView, RejoinResult, SessionStarted } from "@/realtime/support-chat";
+import type { SessionStarted } from "@/realtime/support-chat";
 import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startService, type ServiceProcess } from "../support/service-process";
-import { connect } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { report, scaled, sleep } from "./figures";
+import { sendHooks, Side } from "./support-side";
 
 // Case 1: 20 shopper/agent pairs × 200 messages with client retries; kill -9 half-way; restart.
 const PAIRS = scaled(20, 3);
@@ -19,76 +17,6 @@ const SEND_EVERY_MS = 1050;
 const DOUBLE_SEND_EVERY = 7;
 const ACK_TIMEOUT_MS = 5000;
 const DEADLINE_MS = 30_000 + (PER_PAIR / 2) * SEND_EVERY_MS * 2;
-
-/** Called right after a send leaves the client: the crash is timed to land on a message in flight. */
-const hooks: { afterEmit: (() => void) | null } = { afterEmit: null };
-
-/** One side of a conversation as a careful client: queue, retry by clientMessageId, rejoin from its last seq. */
-class Side {
-  socket: Socket | null = null;
-  view: MessageView[] = [];
-  acked = new Map<string, number>();
-  sent: string[] = [];
-  reconnects = 0;
-  retries = 0;
-  sessionId = "";
-
-  constructor(
-    readonly label: string,
-    readonly token: string,
-    readonly isAgent: boolean,
-    private readonly url: () => string,
-  ) {}
-
-  /** Connected and caught up: reconnects while the service is down, then rejoins with the last seq. */
-  async ready(deadline: number): Promise<Socket> {
-    while (!this.socket?.connected) {
-      if (Date.now() > deadline) throw new Error(`${this.label}: could not reconnect`);
-      this.socket?.close();
-      this.socket = await connect(this.url(), { token: this.token }).catch(() => null);
-      if (!this.socket) {
-        await sleep(100);
-        continue;
-      }
-      if (this.sessionId) this.reconnects += 1;
-      if (this.isAgent) await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("set_agent_status", { status: "online" }).catch(() => null);
-      if (this.sessionId) await this.rejoin().catch(() => this.socket?.close());
-    }
-    return this.socket;
-  }
-
-  async rejoin(): Promise<void> {
-    const socket = this.socket!;
-    const ack: Ack<RejoinResult> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("rejoin_session", { sessionId: this.sessionId, lastSeq: lastSeqOf(this.view) });
-    if (!ack.ok) throw new Error(`${this.label}: rejoin refused: ${ack.error.message}`);
-    this.view = mergeMessages(this.view, ack.data.messages);
-    socket.off("message");
-    socket.on("message", (m: MessageView) => m.sessionId === this.sessionId && (this.view = mergeMessages(this.view, [m])));
-  }
-
-  /** Sends until the server acks it; every attempt carries the same clientMessageId. */
-  async send(clientMessageId: string, body: string, deadline: number, double: boolean): Promise<void> {
-    this.sent.push(clientMessageId);
-    for (;;) {
-      const socket = await this.ready(deadline);
-      const attempt = () => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("send_message", { sessionId: this.sessionId, clientMessageId, body }).catch(() => null) as Promise<Ack<MessageView> | null>;
-      const pending = Promise.all(double ? [attempt(), attempt()] : [attempt()]);
-      hooks.afterEmit?.();
-      const acks = await pending;
-      const stored = acks.filter((a): a is { ok: true; data: MessageView } => !!a?.ok);
-      if (stored.length) {
-        expect(new Set(stored.map((a) => a.data.seq)).size, `${clientMessageId}: one seq for every copy`).toBe(1);
-        this.acked.set(clientMessageId, stored[0]!.data.seq);
-        return;
-      }
-      this.retries += 1;
-      const refused = acks.find((a) => a && !a.ok);
-      if (refused && !refused.ok && refused.error.code !== "RATE_LIMITED") throw new Error(`${this.label}: ${refused.error.code} ${refused.error.message}`);
-      if (Date.now() > deadline) throw new Error(`${this.label}: ${clientMessageId} never acked`);
-      await sleep(refused ? 1000 : 100);
-    }
-  }
-}
 
 describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9`, () => {
   let database: TestDatabase;
@@ -135,8 +63,8 @@ describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9
     const crash = (async () => {
       while (ackedSoFar() < TOTAL / 2 && Date.now() < deadline) await sleep(20);
       await new Promise<void>((resolve) => {
-        hooks.afterEmit = () => {
-          hooks.afterEmit = null;
+        sendHooks.afterEmit = () => {
+          sendHooks.afterEmit = null;
           service.child.kill("SIGKILL");
           resolve();
         };

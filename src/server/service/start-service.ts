@@ -77,21 +77,25 @@ export async function startService(def: ServiceDefinition) {
   });
 
   let redis: Redis | null = null;
+  let limiterRedis: Redis | null = null;
   let adapterClients: Redis[] = [];
   if (config.REDIS_URL) {
     const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
     redis = new Redis(config.REDIS_URL, options);
     const pub = new Redis(config.REDIS_URL, options);
     const sub = pub.duplicate();
-    adapterClients = [pub, sub];
-    for (const client of [redis, pub, sub]) client.on("error", (e) => log.warn("redis error", { error: String(e) }));
+    // Every event passes the limiter: a stalled Redis must cost it 250 ms (then the in-memory
+    // insurance limiter decides), not freeze every socket until Redis answers.
+    limiterRedis = new Redis(config.REDIS_URL, { ...options, commandTimeout: 250 });
+    adapterClients = [pub, sub, limiterRedis];
+    for (const client of [redis, pub, sub, limiterRedis]) client.on("error", (e) => log.warn("redis error", { error: String(e) }));
     io.adapter(createAdapter(pub, sub));
   }
   const ctx: ServiceContext = { io, log, metrics, redis };
 
   const points = def.eventsPerSecond ?? 20;
-  const limiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${def.name}`, points, duration: 1, insuranceLimiter: new RateLimiterMemory({ points, duration: 1 }) })
+  const limiter: RateLimiterAbstract = limiterRedis
+    ? new RateLimiterRedis({ storeClient: limiterRedis, keyPrefix: `rl:${def.name}`, points, duration: 1, insuranceLimiter: new RateLimiterMemory({ points, duration: 1 }) })
     : new RateLimiterMemory({ points, duration: 1 });
 
   const perUser = new Map<string, number>();
