@@ -1,3 +1,4 @@
+import { dropExpiredReservations } from "@/server/cart/cart";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { claimOffers, refuseClaims, type ClaimReply, type ClaimRequest, type OfferTerms } from "@/server/live/claim-offer";
@@ -26,6 +27,7 @@ const closedReason = (e: OfferEntry) => (e.soldOut ? "sold_out" : Date.now() >= 
 
 /** Claims decided together (one read, one transaction per batch); 250 keeps the read within the 999 parameters Prisma allows SQLite. */
 const BATCH = 250;
+const RESERVATION_SWEEP_MS = Number(process.env.RESERVATION_SWEEP_MS ?? 30_000);
 
 interface Broadcast {
   timer: ReturnType<typeof setTimeout> | null;
@@ -44,6 +46,7 @@ interface Broadcast {
 export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: Stats) {
   const offers = new Map<string, Promise<OfferEntry>>();
   const expiries = new Map<string, ReturnType<typeof setTimeout>>();
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   const broadcasts = new Map<string, Broadcast>();
   const ended = new Set<string>();
 
@@ -177,8 +180,14 @@ export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: St
     /** Offers still running when this instance starts get their expiry timers again. */
     async resume() {
       for (const o of await pendingOffers()) scheduleExpiry(o.id, o.showId, o.endsAt);
+      // Won units a shopper never checked out go back to stock when the reservation lapses.
+      // Every instance may sweep: each line is released by a conditional delete, so once.
+      sweeper = setInterval(() => {
+        dropExpiredReservations(null).catch((error) => ctx.log.warn("reservation sweep failed", { error: String(error) }));
+      }, RESERVATION_SWEEP_MS);
     },
     stop() {
+      clearInterval(sweeper);
       expiries.forEach(clearTimeout);
       broadcasts.forEach((b) => b.timer && clearTimeout(b.timer));
     },

@@ -23,7 +23,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const setSession = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("calor_session="))?.split(";")[0];
+const setSession = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("calor_session="))
+    ?.split(";")[0];
 
 describe("browser identity", () => {
   it("gives a new browser a guest cookie on its first page, without writing a user", async () => {

@@ -52,5 +52,4 @@ export function isServiceToken(presented: string | null | undefined, expected: s
   return timingSafeEqual(a, b);
 }
 
-export const hasRole = (identity: Identity | null | undefined, ...roles: Role[]) =>
-  !!identity && (identity.role === "ADMIN" || roles.includes(identity.role));
+export const hasRole = (identity: Identity | null | undefined, ...roles: Role[]) => !!identity && (identity.role === "ADMIN" || roles.includes(identity.role));

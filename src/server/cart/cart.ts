@@ -128,11 +128,15 @@ export async function removeLine(userId: string, lineId: string): Promise<Cart> 
   return cart;
 }
 
-/** Drops the caller's flash-offer lines whose reservation ran out; returns their names. */
-export async function dropExpiredReservations(userId: string, now = new Date()): Promise<string[]> {
+/**
+ * Drops flash-offer lines whose reservation ran out, giving their units back to stock: one
+ * shopper's at checkout, everyone's (userId null) from the live service's periodic sweep.
+ * Returns the dropped products' names.
+ */
+export async function dropExpiredReservations(userId: string | null, now = new Date()): Promise<string[]> {
   return transact(async (tx) => {
     const lines = await tx.cartItem.findMany({
-      where: { userId, offerClaimId: { not: null }, reservedUntil: { lte: now } },
+      where: { ...(userId ? { userId } : {}), offerClaimId: { not: null }, reservedUntil: { lte: now } },
       include: lineInclude,
     });
     const dropped: string[] = [];
