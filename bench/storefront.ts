@@ -7,11 +7,12 @@
  *   bun bench/run.ts storefront --connections 100 --seconds 20
  */
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { startStack, type Stack } from "../tests/support/stack";
 import { defineBenchmark, runStandalone } from "./lib/benchmark";
 import { Histogram } from "./lib/histogram";
-import { cpuWindow, followCpu, pidListeningOn, processRssBytes } from "./lib/proc-stats";
+import { cpuWindow, followCpu, machineBusy, pidListeningOn, processRssBytes } from "./lib/proc-stats";
 import { track } from "./lib/processes";
 import { fmt, type Cell } from "./lib/report";
 
@@ -40,6 +41,7 @@ interface EndpointResult {
   load: AutocannonResult;
   nextCores: number;
   autocannonCores: number;
+  othersCores: number;
   nextRssMiB: number;
 }
 
@@ -66,8 +68,11 @@ export const storefront = defineBenchmark({
         const { latency: serverTime, bytes } = await sequential(url, o["warmup-requests"], o["sample-requests"]);
         console.log(`${endpoint.name}: server time p50 ${fmt(serverTime.p50, 1)} ms, p99 ${fmt(serverTime.p99, 1)} ms (${fmt(bytes)} bytes)`);
         const cpu = cpuWindow([nextPid], true);
+        const busy = machineBusy();
         const { result, cpuUs } = await autocannon(url, o.connections, o.seconds);
         const window = cpu();
+        const autocannonCores = cpuUs / 1000 / window.wallMs;
+        const othersCores = Math.max(0, busy() * availableParallelism() - window.serverCores - autocannonCores - window.generatorCores);
         const nextRssMiB = processRssBytes(nextPid, true) / 2 ** 20;
         console.log(
           `${endpoint.name}: ${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
@@ -78,7 +83,8 @@ export const storefront = defineBenchmark({
           bytes,
           load: result,
           nextCores: window.serverCores,
-          autocannonCores: cpuUs / 1000 / window.wallMs,
+          autocannonCores,
+          othersCores,
           nextRssMiB,
         });
       }
@@ -97,6 +103,7 @@ export const storefront = defineBenchmark({
         fmt(r.load.non2xx + r.load.errors + r.load.timeouts),
         fmt(r.nextCores, 2),
         fmt(r.autocannonCores, 2),
+        fmt(r.othersCores, 2),
         fmt(r.nextRssMiB, 1),
       ]);
       return {
@@ -130,6 +137,7 @@ export const storefront = defineBenchmark({
                 "errors",
                 "next cores",
                 "autocannon cores",
+                "others cores",
                 "next RSS MiB",
               ],
               rows,
@@ -142,6 +150,7 @@ export const storefront = defineBenchmark({
           "The Next process's CPU includes its child processes, if any.",
         ],
         data: { options: o, results },
+        othersCores: results.map((r) => r.othersCores),
       };
     } catch (error) {
       if (stack) console.error(stack.output().slice(-3000));
