@@ -1,5 +1,4 @@
 import type { Db } from "@/server/db/client";
-import type { ServiceProcess } from "../support/service-process";
 import { createUser } from "../support/tokens";
 import { createOrder, Device, orderEvent, produce } from "../integration/notifications-helpers";
 import { sleep } from "./figures";
@@ -22,7 +21,7 @@ export interface Audience {
 }
 
 /** `shoppers` + `admins` users, each with one device on each instance (round robin). */
-export async function connectAudience(db: Db, instances: ServiceProcess[], shoppers: number, admins: number, devicesPerUser = 2): Promise<Audience> {
+export async function connectAudience(db: Db, instances: { url: string }[], shoppers: number, admins: number, devicesPerUser = 2): Promise<Audience> {
   const audience: Audience = { clients: [], orders: [] };
   for (let i = 0; i < shoppers + admins; i += 1) {
     const admin = i >= shoppers;
