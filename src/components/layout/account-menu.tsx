@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
+import { useDropdown } from "@/components/layout/use-dropdown";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { consoleLinks, roleLabel } from "@/components/layout/role-links";
 import type { Role } from "@/server/auth/tokens";
@@ -16,29 +17,8 @@ const returnPath = (pathname: string) => (pathname === "/login" || pathname === 
 
 export function AccountMenu({ account }: Props) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  const [openedAt, setOpenedAt] = useState(pathname);
+  const { open, toggle, root } = useDropdown();
   const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-
-  // Closes after a client-side navigation (the header itself stays mounted).
-  if (open && openedAt !== pathname) setOpen(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   if (!account) {
     const next = encodeURIComponent(returnPath(pathname));
@@ -65,10 +45,7 @@ export function AccountMenu({ account }: Props) {
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={`Account menu for ${account.name}`}
-        onClick={() => {
-          setOpenedAt(pathname);
-          setOpen((o) => !o);
-        }}
+        onClick={toggle}
         className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 hover:bg-sand-100"
       >
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-ember-100 text-sm font-bold text-ember-800">

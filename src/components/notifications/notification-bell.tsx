@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useDropdown } from "@/components/layout/use-dropdown";
 import { markAllRead, markRead, refreshCentre, useNotificationCentre } from "@/components/notifications/centre-store";
 import { NotificationEntryRow } from "@/components/notifications/notification-entry-row";
 import { BellIcon } from "@/components/notifications/notification-icons";
@@ -13,31 +13,9 @@ const SHOWN = 8;
 /** The header's notification centre: unread badge, the newest notifications, toasts for new ones. */
 export function NotificationBell() {
   const centre = useNotificationCentre();
-  const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  const [openedAt, setOpenedAt] = useState(pathname);
+  const { open, toggle, root } = useDropdown();
   const [failed, setFailed] = useState(false);
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-
-  // Closes after a client-side navigation (the header itself stays mounted).
-  if (open && openedAt !== pathname) setOpen(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   const act = (action: Promise<void>) => {
     setFailed(false);
@@ -58,10 +36,7 @@ export function NotificationBell() {
         aria-controls={panelId}
         aria-label={label}
         data-testid="notification-bell"
-        onClick={() => {
-          setOpenedAt(pathname);
-          setOpen((o) => !o);
-        }}
+        onClick={toggle}
         className="relative flex size-10 items-center justify-center rounded-full text-cocoa-800 hover:bg-sand-100"
       >
         <BellIcon className="size-6" />
