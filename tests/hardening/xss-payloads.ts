@@ -1,0 +1,61 @@
+/**
+ * Fifty markup and script-injection payloads for chat text (case 12). Each would set
+ * `window.__xss` and/or open a dialog if a page ran it instead of showing it; each is
+ * under the live chat's 300 characters and has no surrounding blanks (chat bodies are trimmed).
+ */
+const run = "window.__xss=1;alert(1)";
+
+export const XSS_PAYLOADS: readonly string[] = [
+  `<script>${run}</script>`,
+  `<img src=x onerror="${run}">`,
+  `<svg onload="${run}">`,
+  `<svg><script>${run}</script></svg>`,
+  `<iframe src="javascript:parent.__xss=1;alert(1)"></iframe>`,
+  `<iframe srcdoc="<script>parent.__xss=1;alert(1)</script>"></iframe>`,
+  `<body onload="${run}">`,
+  `<details open ontoggle="${run}">x</details>`,
+  `<video><source onerror="${run}"></video>`,
+  `<audio src=x onerror="${run}">`,
+  `<input autofocus onfocus="${run}">`,
+  `<marquee onstart="${run}">m</marquee>`,
+  `<a href="javascript:${run}">click me</a>`,
+  `<object data="javascript:${run}"></object>`,
+  `<embed src="javascript:${run}">`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="${run}">`,
+  `"><img src=x onerror=${run}>`,
+  `'><script>${run}</script>`,
+  `</textarea><script>${run}</script>`,
+  `</title><script>${run}</script>`,
+  `<scr<script>ipt>${run}</scr</script>ipt>`,
+  `<IMG SRC=JaVaScRiPt:${run}>`,
+  `<img src="x" onerror="&#119;indow.__xss=1;alert(1)">`,
+  `<svg/onload=${run}>`,
+  `<style>@import 'javascript:alert(1)';</style>`,
+  `<link rel=stylesheet href="javascript:${run}">`,
+  `<meta http-equiv="refresh" content="0;url=javascript:${run}">`,
+  `<form action="javascript:${run}"><button>go</button></form>`,
+  `<isindex type=image src=1 onerror=${run}>`,
+  `<div style="background:url(javascript:alert(1))">styled</div>`,
+  `javascript:${run}`,
+  `{{constructor.constructor('${run}')()}}`,
+  "${alert(1)}",
+  `<img src=x:alert(1) onerror=eval(src)>`,
+  `<svg><animate onbegin="${run}" attributeName=x dur=1s>`,
+  `<svg><a><animate attributeName=href values=javascript:alert(1) /><text x=20 y=20>X</text></a></svg>`,
+  `<x onclick="${run}" contenteditable>tap</x>`,
+  "<img src=x onerror=alert`1`>",
+  `<noscript><p title="</noscript><img src=x onerror=${run}>">`,
+  `<template><script>${run}</script></template>`,
+  `<base href="javascript:alert(1)//">`,
+  `<select autofocus onfocus="${run}"></select>`,
+  `<textarea autofocus onfocus="${run}"></textarea>`,
+  "\\u003cimg src=x onerror=alert(1)\\u003e",
+  `&lt;img src=x onerror=alert(1)&gt;`,
+  `%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
+  `<img src=x onerror="fetch('/api/admin/orders').then(()=>{${run}})">`,
+  `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data link</a>`,
+  `[click me](javascript:${run})`,
+  `<div id="__proto__" data-x='${run}' onmouseover="${run}">hover</div>`,
+];
+
+if (XSS_PAYLOADS.length !== 50 || new Set(XSS_PAYLOADS).size !== 50) throw new Error("expected 50 distinct payloads");
