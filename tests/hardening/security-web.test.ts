@@ -156,6 +156,20 @@ describe("chat text that is markup", () => {
     return socket;
   }
 
+  it("would notice a payload that runs (the detector works)", async () => {
+    const dialogs: string[] = [];
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.setContent(`<div>${XSS_PAYLOADS[1]}</div>`);
+    await expect.poll(() => dialogs.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBe(1);
+  });
+
   it("renders 50 XSS payloads as text in the support widget and the agent console, with no dialog", async () => {
     const dialogs: string[] = [];
     const agent = await open("/agent", dialogs, await signIn(stack.gatewayUrl, "agent@calor.dev"));
