@@ -60,7 +60,7 @@ export const soak = defineBenchmark({
   description: "three services, steady load for a long time: memory growth/min, event-loop lag p99, gaps",
   options,
   maxSeconds: (o) => Math.ceil(o.minutes * 60 + 240 + o.connections / 20),
-  async run(o, ctx) {
+  async run(o) {
     const database = await benchDatabase();
     const servers = {} as Record<Name, ServerProcess>;
     const sockets: LightSocket[] = [];
@@ -174,8 +174,18 @@ export const soak = defineBenchmark({
           const shopper = everyone ? null : i % shoppers.length;
           try {
             const id = everyone
-              ? await produce(db, "product.updated", { productId: `soak-${i}`, sku: `SOAK-${i}`, name: `Soak ${i}`, priceCents: 100, stock: 10, status: "ACTIVE" }, { productId: `soak-${i}`, everyone: true })
-              : await produce(db, "notification", { userId: shoppers[shopper!]!.id, kind: "soak", title: `Soak ${i}`, body: "steady load", link: null }, { userId: shoppers[shopper!]!.id });
+              ? await produce(
+                  db,
+                  "product.updated",
+                  { productId: `soak-${i}`, sku: `SOAK-${i}`, name: `Soak ${i}`, priceCents: 100, stock: 10, status: "ACTIVE" },
+                  { productId: `soak-${i}`, everyone: true },
+                )
+              : await produce(
+                  db,
+                  "notification",
+                  { userId: shoppers[shopper!]!.id, kind: "soak", title: `Soak ${i}`, body: "steady load", link: null },
+                  { userId: shoppers[shopper!]!.id },
+                );
             produced.push({ id, shopper });
             void nudge(servers.notifications.url);
           } catch (e) {
@@ -187,7 +197,9 @@ export const soak = defineBenchmark({
       const liveLoad = (async () => {
         for (let n = 0; Date.now() < endAt; n += 1) {
           await sleep(Math.max(0, t0 + (n * 1000) / o["chat-per-second"] - Date.now()));
-          const ack = await hostSocket.emitWithAck<{ ok: boolean }>("send_message", { showId: show.id, body: `soak #${n}` }).catch((e) => (note(e), { ok: false }));
+          const ack = await hostSocket
+            .emitWithAck<{ ok: boolean }>("send_message", { showId: show.id, body: `soak #${n}` })
+            .catch((e) => (note(e), { ok: false }));
           if (ack.ok) chatSent += 1;
         }
       })();
@@ -197,7 +209,9 @@ export const soak = defineBenchmark({
           await sleep((s * o["support-every-seconds"] * 1000) / sides.length);
           for (let n = 0; Date.now() < endAt; n += 1) {
             const started = Date.now();
-            const ack = await socket.emitWithAck<{ ok: boolean }>("send_message", { sessionId, clientMessageId: `soak-${s}-${n}-${t0}`, body: `soak ${n}` }).catch((e) => (note(e), { ok: false }));
+            const ack = await socket
+              .emitWithAck<{ ok: boolean }>("send_message", { sessionId, clientMessageId: `soak-${s}-${n}-${t0}`, body: `soak ${n}` })
+              .catch((e) => (note(e), { ok: false }));
             if (ack.ok) supportSent += 1;
             await sleep(Math.max(0, o["support-every-seconds"] * 1000 - (Date.now() - started)));
           }
@@ -272,7 +286,17 @@ export const soak = defineBenchmark({
           "Memory is VmRSS of each service process; growth is the least-squares slope after warm-up.",
           "Lag is the services' own calor_event_loop_lag_seconds gauge (timer drift sampled every 500 ms), scraped every second.",
         ],
-        data: { rows, memory, lagSamples: Object.fromEntries(SERVICES.map((n) => [n, lag[n].length])), missing, duplicates, liveGaps, supportGaps, disconnected, errors },
+        data: {
+          rows,
+          memory,
+          lagSamples: Object.fromEntries(SERVICES.map((n) => [n, lag[n].length])),
+          missing,
+          duplicates,
+          liveGaps,
+          supportGaps,
+          disconnected,
+          errors,
+        },
       };
     } catch (error) {
       for (const s of Object.values(servers)) console.error(s.output().slice(-1500));

@@ -70,9 +70,25 @@ describe(`flash-offer claims, property-based on ${testProvider}`, () => {
         const { show, products } = await createShow(db, hostId, { products: 1, stock });
         const productId = products[0]!.id;
         const row = await db.offer.create({
-          data: { showId: show.id, productId, priceCents: 500, quantity: s.units, perShopperLimit: s.perShopperLimit, startsAt: new Date(), endsAt: new Date(Date.now() + 600_000) },
+          data: {
+            showId: show.id,
+            productId,
+            priceCents: 500,
+            quantity: s.units,
+            perShopperLimit: s.perShopperLimit,
+            startsAt: new Date(),
+            endsAt: new Date(Date.now() + 600_000),
+          },
         });
-        const offer: OfferTerms = { id: row.id, showId: show.id, productId, priceCents: 500, quantity: s.units, perShopperLimit: s.perShopperLimit, endsAt: row.endsAt };
+        const offer: OfferTerms = {
+          id: row.id,
+          showId: show.id,
+          productId,
+          priceCents: 500,
+          quantity: s.units,
+          perShopperLimit: s.perShopperLimit,
+          endsAt: row.endsAt,
+        };
         const users = await createUsers(db, s.claimants.length);
 
         const requests: ClaimRequest[] = [];
@@ -88,7 +104,9 @@ describe(`flash-offer claims, property-based on ${testProvider}`, () => {
           i += size;
         }
         requestsSent += shuffled.length;
-        const replies = (await Promise.all(batches.map((batch) => claimOffers(offer, batch)))).flatMap((r, b) => r.replies.map((reply, i) => ({ request: batches[b]![i]!, reply })));
+        const replies = (await Promise.all(batches.map((batch) => claimOffers(offer, batch)))).flatMap((r, b) =>
+          r.replies.map((reply, i) => ({ request: batches[b]![i]!, reply })),
+        );
 
         const claims = await db.offerClaim.findMany({ where: { offerId: offer.id } });
         const expected = Math.min(s.units, stock, s.claimants.length * s.perShopperLimit);

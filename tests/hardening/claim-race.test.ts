@@ -22,7 +22,7 @@ describe(`${SHOPPERS} shoppers claiming a ${UNITS}-unit offer on ${testProvider}
   let db: Db;
   let redis: RedisServer;
   let instances: ServiceProcess[] = [];
-  let sockets: Socket[] = [];
+  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();

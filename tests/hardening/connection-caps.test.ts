@@ -63,10 +63,12 @@ describe.each(services)("connection caps on %s", (name) => {
     // A freed slot is usable again.
     first[0]!.close();
     const waitedMs = await within("slot freed", 5000, () =>
-      token().then((t) => at("127.0.0.2", t)).then(
-        () => true,
-        () => false,
-      ),
+      token()
+        .then((t) => at("127.0.0.2", t))
+        .then(
+          () => true,
+          () => false,
+        ),
     );
     report(`caps ${name} per address`, { cap: PER_IP, refusedAt: PER_IP + 1, slotFreedMs: waitedMs });
   });

@@ -35,7 +35,9 @@ export const MB = 1024 * 1024;
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const tables =
     testProvider === "postgresql"
-      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)
+      ? await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        )
       : await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
   const counts: Record<string, number> = {};
   for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {

@@ -90,7 +90,10 @@ describe.each(Object.keys(prepare) as ServiceName[])("flooding %s", (name) => {
         await sleep((i * CLIENT_EVERY_MS) / clients.length);
         while (performance.now() - started < FLOOD_MS) {
           const t0 = performance.now();
-          const ack = await socket.timeout(10_000).emitWithAck(event, payload).catch((e: Error) => ({ ok: false, error: { code: e.message } }));
+          const ack = await socket
+            .timeout(10_000)
+            .emitWithAck(event, payload)
+            .catch((e: Error) => ({ ok: false, error: { code: e.message } }));
           rtts.push(performance.now() - t0);
           if (!ack.ok) clientErrors.push(String(ack.error.code));
           await sleep(Math.max(0, CLIENT_EVERY_MS - (performance.now() - t0)));

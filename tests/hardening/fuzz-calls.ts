@@ -21,10 +21,40 @@ export const HUGE_BUFFER = Buffer.alloc(1024 * 1024, 7);
 
 /** Every field name the contracts use, so objects reach past "expected an object". */
 const FIELDS = [
-  "topic", "name", "email", "sessionId", "resumeToken", "lastSeq", "clientMessageId", "body", "isTyping", "seq", "rating",
-  "comment", "status", "toAgentId", "query", "limit", "showId", "emoji", "messageId", "productId", "priceCents", "quantity",
-  "durationSeconds", "perShopperLimit", "offerId", "clientClaimId", "highlighted", "userId", "minutes", "seconds", "enabled",
-  "words", "orderId", "lastEventId",
+  "topic",
+  "name",
+  "email",
+  "sessionId",
+  "resumeToken",
+  "lastSeq",
+  "clientMessageId",
+  "body",
+  "isTyping",
+  "seq",
+  "rating",
+  "comment",
+  "status",
+  "toAgentId",
+  "query",
+  "limit",
+  "showId",
+  "emoji",
+  "messageId",
+  "productId",
+  "priceCents",
+  "quantity",
+  "durationSeconds",
+  "perShopperLimit",
+  "offerId",
+  "clientClaimId",
+  "highlighted",
+  "userId",
+  "minutes",
+  "seconds",
+  "enabled",
+  "words",
+  "orderId",
+  "lastEventId",
 ];
 
 const POLLUTION = { role: "ADMIN", sub: "attacker", isAdmin: true, isHost: true, ok: true, success: true, polluted: "yes" };
@@ -58,7 +88,20 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
 
 const value: fc.Arbitrary<unknown> = fc.oneof(
   {
-    arbitrary: fc.anything({ maxDepth: 3, maxKeys: 6, withBigInt: false, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withObjectString: true, withUnicodeString: true }),
+    arbitrary: fc.anything({
+      maxDepth: 3,
+      maxKeys: 6,
+      withBigInt: false,
+      withBoxedValues: true,
+      withMap: true,
+      withSet: true,
+      withDate: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withUnicodeString: true,
+    }),
     weight: 30,
   },
   { arbitrary: fc.dictionary(fc.constantFrom(...FIELDS), badValue, { maxKeys: 5 }), weight: 40 },
@@ -75,7 +118,11 @@ const args: fc.Arbitrary<unknown[]> = fc.oneof(
 );
 
 export function callArbitrary(events: string[]): fc.Arbitrary<FuzzCall> {
-  return fc.record({ event: fc.constantFrom(...events), args, withAck: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }) });
+  return fc.record({
+    event: fc.constantFrom(...events),
+    args,
+    withAck: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
+  });
 }
 
 /** The categories every event gets at least once, before the random calls. */

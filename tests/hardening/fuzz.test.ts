@@ -86,10 +86,13 @@ describe.each(Object.keys(plans) as ServiceName[])("fuzzing %s", (name) => {
           const outcome = await send(worker.socket, call, ACK_TIMEOUT_MS);
           const oversize = isOversize(call.args);
           const accepted =
-            outcome.kind === "error" ? outcome.code !== "INTERNAL"
-            : outcome.kind === "success" ? plan.mayAccept.includes(call.event)
-            : outcome.kind === "closed" ? oversize
-            : outcome.kind === "sent";
+            outcome.kind === "error"
+              ? outcome.code !== "INTERNAL"
+              : outcome.kind === "success"
+                ? plan.mayAccept.includes(call.event)
+                : outcome.kind === "closed"
+                  ? oversize
+                  : outcome.kind === "sent";
           count(outcome.kind === "error" ? `error:${outcome.code}` : outcome.kind);
           if (!accepted) failures.push({ call: describeCall(call), outcome });
           // An oversize frame sent without an ack closes the connection a moment later.
@@ -173,20 +176,21 @@ async function probeService(name: ServiceName, db: Db, url: string, fixtures: Aw
   const shopper = await createUser(db, "SHOPPER");
   const socket = await connect(url, { token: shopper.token });
   open.push(socket);
-  const ack = (event: string, payload?: unknown) => emitAck<{ ok?: boolean; success?: boolean; error?: { code: string }; data?: any }>(socket, event, payload);
+  type ProbeAck = { ok?: boolean; success?: boolean; error?: { code: string }; data?: { session?: { status: string }; you?: unknown; host?: unknown } };
+  const ack = (event: string, payload?: unknown) => emitAck<ProbeAck>(socket, event, payload);
   if (name === "support-chat") {
     expect((await ack("get_queue", {})).error?.code).toBe("FORBIDDEN");
     expect((await ack("start_session", {})).error?.code).toBe("VALIDATION");
     const started = await ack("start_session", { topic: "probe after fuzz" });
     expect(started.ok).toBe(true);
-    expect(started.data.session.status).toBe("QUEUED");
+    expect(started.data?.session?.status).toBe("QUEUED");
   } else if (name === "live-stream") {
     const offer = { showId: fixtures.showId, productId: fixtures.productId, priceCents: 100, quantity: 1, durationSeconds: 60 };
     expect((await ack("activate_offer", offer)).error?.code).toBe("FORBIDDEN");
     const joined = await ack("join_stream", { showId: fixtures.showId });
     expect(joined.ok).toBe(true);
-    expect(joined.data.you).toMatchObject({ userId: shopper.user.id, isHost: false });
-    expect(joined.data.host).toBeNull();
+    expect(joined.data?.you).toMatchObject({ userId: shopper.user.id, isHost: false });
+    expect(joined.data?.host).toBeNull();
   } else {
     expect((await ack("subscribe:admin", {})).error?.code).toBe("FORBIDDEN");
     expect((await ack("request:stats", {})).error?.code).toBe("FORBIDDEN");

@@ -5,7 +5,14 @@
 import { io } from "socket.io-client";
 
 const [notificationsUrl, liveUrl, showId, token, origin] = process.argv.slice(2) as [string, string, string, string, string];
-const options = { path: "/socket.io/", auth: { token }, transports: ["websocket"], extraHeaders: { origin }, reconnectionDelay: 200, reconnectionDelayMax: 500 };
+const options = {
+  path: "/socket.io/",
+  auth: { token },
+  transports: ["websocket"],
+  extraHeaders: { origin },
+  reconnectionDelay: 200,
+  reconnectionDelayMax: 500,
+};
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const notifications = io(notificationsUrl, options);

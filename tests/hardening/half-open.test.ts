@@ -33,7 +33,10 @@ describe("a half-open client", () => {
     database = await createTestDatabase();
     db = createDb(database.url);
     const env = { PING_INTERVAL_MS: String(PING_INTERVAL_MS), PING_TIMEOUT_MS: String(PING_TIMEOUT_MS) };
-    [notifications, live] = await Promise.all([startService("notifications", { databaseUrl: database.url, env }), startService("live-stream", { databaseUrl: database.url, env })]);
+    [notifications, live] = await Promise.all([
+      startService("notifications", { databaseUrl: database.url, env }),
+      startService("live-stream", { databaseUrl: database.url, env }),
+    ]);
   });
   afterAll(async () => {
     if (child?.child.pid) process.kill(child.child.pid, "SIGCONT");
@@ -68,7 +71,9 @@ describe("a half-open client", () => {
     };
 
     const cameTwo = nextEvent<{ count: number }>(viewer, "viewer_count_update", (p) => p.count === 2, 15_000);
-    child = spawnGroup("bun", [join("tests", "hardening", "half-open-client.ts"), notifications.url, live.url, show.id, shopper.token, TEST_ORIGIN], { cwd: projectRoot() });
+    child = spawnGroup("bun", [join("tests", "hardening", "half-open-client.ts"), notifications.url, live.url, show.id, shopper.token, TEST_ORIGIN], {
+      cwd: projectRoot(),
+    });
     await within("client connected", 15_000, () => linesOf("notifications:connected") === 1 && linesOf("live:joined") === 1);
     await cameTwo;
     expect(await stats()).toBe(1);

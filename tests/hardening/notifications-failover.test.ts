@@ -75,7 +75,15 @@ describe(`notifications: ${EVENTS} events, ${2 * (SHOPPERS + ADMINS)} clients, t
       deliveries += expected.seen(c).length;
       expect(expected.seen(c), c.device.name).toEqual(expected.scopeOf(c));
     }
-    report("notifications failover", { events: EVENTS, lastOutboxId: expected.lastId, clients: crowd.clients.length, killedAtEvent, movedClients: moved, deliveries, seconds });
+    report("notifications failover", {
+      events: EVENTS,
+      lastOutboxId: expected.lastId,
+      clients: crowd.clients.length,
+      killedAtEvent,
+      movedClients: moved,
+      deliveries,
+      seconds,
+    });
     expect(moved).toBe(crowd.clients.length / 2);
   });
 });

@@ -14,7 +14,11 @@ const ADMINS = scaled(2, 1);
 
 /** The app's nudge with a short fuse: a frozen service must not hold the writer up. */
 const nudgeQuickly = (url: string) =>
-  fetch(`${url}/internal/outbox/nudge`, { method: "POST", headers: { authorization: `Bearer ${TEST_SECRETS.SERVICE_TOKEN}` }, signal: AbortSignal.timeout(200) }).then(
+  fetch(`${url}/internal/outbox/nudge`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TEST_SECRETS.SERVICE_TOKEN}` },
+    signal: AbortSignal.timeout(200),
+  }).then(
     (r) => r.status,
     () => 0,
   );

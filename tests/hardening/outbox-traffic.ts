@@ -46,7 +46,12 @@ export function produceOne(db: Db, audience: Audience, i: number): Promise<numbe
     return produce(db, "order.updated", orderEvent(order, "PAID", "PENDING"), { userId: order.userId, orderId: order.id });
   }
   if (kind < 9) {
-    return produce(db, "product.updated", { productId: `p-${i}`, sku: `SKU-${i}`, name: `Product ${i}`, priceCents: 100 + i, stock: 50, status: "ACTIVE" }, { productId: `p-${i}`, everyone: true });
+    return produce(
+      db,
+      "product.updated",
+      { productId: `p-${i}`, sku: `SKU-${i}`, name: `Product ${i}`, priceCents: 100 + i, stock: 50, status: "ACTIVE" },
+      { productId: `p-${i}`, everyone: true },
+    );
   }
   return produce(db, "admin.alert", { kind: "test", severity: "info", message: `alert ${i}`, ref: null }, { admin: true });
 }

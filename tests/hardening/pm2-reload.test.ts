@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mergeMessages } from "@/components/support/merge-messages";
 import type { Ack } from "@/realtime/ack";
 import type { ChatMessage, StreamState } from "@/realtime/live-stream";
 import type { SessionStarted } from "@/realtime/support-chat";
@@ -49,10 +48,31 @@ describe("pm2 reload of each service with clients connected", () => {
     const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [portVar[n], String(await freePort())])));
     for (const n of names) urls[n] = `http://127.0.0.1:${ports[portVar[n]]}`;
     // Secrets and settings come from here, so ecosystem.config.js neither reads nor writes .env values we care about.
-    env = { ...process.env, ...TEST_SECRETS, ...ports, PM2_HOME: pm2Home, DATABASE_URL: database.url, ALLOWED_ORIGINS: TEST_ORIGIN, HOST: "127.0.0.1", LOG_LEVEL: "warn", WEB_PORT: String(await freePort()), GATEWAY_PORT: String(await freePort()) };
+    env = {
+      ...process.env,
+      ...TEST_SECRETS,
+      ...ports,
+      PM2_HOME: pm2Home,
+      DATABASE_URL: database.url,
+      ALLOWED_ORIGINS: TEST_ORIGIN,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      WEB_PORT: String(await freePort()),
+      GATEWAY_PORT: String(await freePort()),
+    };
     delete env.REDIS_URL;
     await pm2("start", "ecosystem.config.js", "--only", names.join(","));
-    for (const n of names) await within(`${n} ready under pm2`, 60_000, () => fetch(`${urls[n]}/health/ready`).then((r) => r.ok, () => false), 200);
+    for (const n of names)
+      await within(
+        `${n} ready under pm2`,
+        60_000,
+        () =>
+          fetch(`${urls[n]}/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        200,
+      );
   });
   afterAll(async () => {
     cleanups.forEach((c) => c());
@@ -105,7 +125,10 @@ describe("pm2 reload of each service with clients connected", () => {
         }
         open.push(v.socket);
         v.socket.on("new_message", (m: ChatMessage) => v.chat.set(m.id, m));
-        const joined: Ack<StreamState> | null = await v.socket.timeout(5000).emitWithAck("join_stream", { showId: show.id }).catch(() => null);
+        const joined: Ack<StreamState> | null = await v.socket
+          .timeout(5000)
+          .emitWithAck("join_stream", { showId: show.id })
+          .catch(() => null);
         if (!joined?.ok) {
           v.socket.close();
           continue;
@@ -141,7 +164,9 @@ describe("pm2 reload of each service with clients connected", () => {
         await sleep(i * 200);
         for (let n = 0; !stop; n += 1) {
           const started = Date.now();
-          const ack: Ack<ChatMessage> | null = await (await watch(v))
+          const ack: Ack<ChatMessage> | null = await (
+            await watch(v)
+          )
             .timeout(5000)
             .emitWithAck("send_message", { showId: show.id, body: `viewer ${i} #${n}` })
             .catch(() => null);
@@ -156,7 +181,16 @@ describe("pm2 reload of each service with clients connected", () => {
     for (const n of names) {
       const t0 = Date.now();
       await pm2("reload", n);
-      await within(`${n} ready after reload`, 60_000, () => fetch(`${urls[n]}/health/ready`).then((r) => r.ok, () => false), 100);
+      await within(
+        `${n} ready after reload`,
+        60_000,
+        () =>
+          fetch(`${urls[n]}/health/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        100,
+      );
       reloadMs[n] = Date.now() - t0;
       await sleep(3000);
     }
@@ -174,7 +208,11 @@ describe("pm2 reload of each service with clients connected", () => {
     }
     for (let p = 0; p < sides.length; p += 2) {
       const rows = await db.supportMessage.findMany({ where: { sessionId: sides[p]!.sessionId }, orderBy: { seq: "asc" } });
-      for (const side of [sides[p]!, sides[p + 1]!]) expect(side.view.map((m) => m.id), side.label).toEqual(rows.map((r) => r.id));
+      for (const side of [sides[p]!, sides[p + 1]!])
+        expect(
+          side.view.map((m) => m.id),
+          side.label,
+        ).toEqual(rows.map((r) => r.id));
     }
     for (const v of viewers) {
       await watch(v);

@@ -28,7 +28,11 @@ const SHOPPERS = scaled(10, 4);
 const names: ServiceName[] = ["support-chat", "live-stream", "notifications"];
 
 const nudgeQuickly = (url: string) =>
-  fetch(`${url}/internal/outbox/nudge`, { method: "POST", headers: { authorization: `Bearer ${TEST_SECRETS.SERVICE_TOKEN}` }, signal: AbortSignal.timeout(300) }).then(
+  fetch(`${url}/internal/outbox/nudge`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TEST_SECRETS.SERVICE_TOKEN}` },
+    signal: AbortSignal.timeout(300),
+  }).then(
     () => undefined,
     () => undefined,
   );
@@ -59,7 +63,11 @@ describe("Redis paused, then restarted, under load (two instances per service)",
   afterAll(async () => {
     cleanups.forEach((c) => c());
     open.forEach((s) => s.close());
-    await Promise.all(Object.values(instances).flat().map((s) => s.kill("SIGKILL")));
+    await Promise.all(
+      Object.values(instances)
+        .flat()
+        .map((s) => s.kill("SIGKILL")),
+    );
     await redis?.stop();
     await db?.$disconnect();
     await database?.drop();
@@ -107,10 +115,23 @@ describe("Redis paused, then restarted, under load (two instances per service)",
     const samples: Sample[] = [];
     const t0 = Date.now();
     let sampling = true;
-    const status = (url: string) => fetch(url, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
+    const status = (url: string) =>
+      fetch(url, { signal: AbortSignal.timeout(3000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
     const sampler = (async () => {
       while (sampling) {
-        await Promise.all(all.map(async ({ label, service }) => samples.push({ instance: label, at: Date.now() - t0, ready: await status(`${service.url}/health/ready`), live: await status(`${service.url}/health/live`) })));
+        await Promise.all(
+          all.map(async ({ label, service }) =>
+            samples.push({
+              instance: label,
+              at: Date.now() - t0,
+              ready: await status(`${service.url}/health/ready`),
+              live: await status(`${service.url}/health/live`),
+            }),
+          ),
+        );
         await sleep(250);
       }
     })();
@@ -166,7 +187,12 @@ describe("Redis paused, then restarted, under load (two instances per service)",
 
     // Recovery: every instance ready again, every client caught up.
     const restartedAt = RESTART_AT_MS;
-    await within("all instances ready again", RECOVER_MS, async () => (await Promise.all(all.map(({ service }) => status(`${service.url}/health/ready`)))).every((s) => s === 200), 250);
+    await within(
+      "all instances ready again",
+      RECOVER_MS,
+      async () => (await Promise.all(all.map(({ service }) => status(`${service.url}/health/ready`)))).every((s) => s === 200),
+      250,
+    );
     sampling = false;
     await sampler;
     const expected = await expectation(db);
@@ -186,7 +212,10 @@ describe("Redis paused, then restarted, under load (two instances per service)",
       const ids = new Set(rows.map((r) => r.clientMessageId));
       for (const side of [shopper, agent]) {
         for (const id of side.sent) expect(ids.has(id), `${side.label} ${id} stored`).toBe(true);
-        expect(side.view.map((m) => m.id), side.label).toEqual(rows.map((r) => r.id));
+        expect(
+          side.view.map((m) => m.id),
+          side.label,
+        ).toEqual(rows.map((r) => r.id));
       }
     }
     const storedChat = await db.showMessage.count({ where: { showId: show.id, id: { in: acked } } });
@@ -196,7 +225,10 @@ describe("Redis paused, then restarted, under load (two instances per service)",
       all.map(({ label }) => {
         const mine = samples.filter((s) => s.instance === label);
         const down = mine.filter((s) => s.ready !== 200);
-        return [label, { down: down.length, firstDownAt: down[0]?.at ?? -1, lastDownAt: down.at(-1)?.at ?? -1, liveNot200: mine.filter((s) => s.live !== 200).length }];
+        return [
+          label,
+          { down: down.length, firstDownAt: down[0]?.at ?? -1, lastDownAt: down.at(-1)?.at ?? -1, liveNot200: mine.filter((s) => s.live !== 200).length },
+        ];
       }),
     );
     report("redis outage", {

@@ -21,7 +21,11 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const cli = (...args: string[]) => execFileSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8", timeout: 20_000 }).trim();
   const launch = async () => {
-    const server = spawnGroup("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local"], {});
+    const server = spawnGroup(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "local"],
+      {},
+    );
     await waitUntil("redis-server", server, async () => cli("PING") === "PONG", 10_000);
     return server;
   };

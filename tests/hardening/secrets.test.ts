@@ -36,22 +36,27 @@ function entropy(s: string): number {
   return [...counts.values()].reduce((h, n) => h - (n / s.length) * Math.log2(n / s.length), 0);
 }
 
-const looksRandom = (v: string) => (/^[A-Fa-f0-9]{32,}$/.test(v) && /\d/.test(v) && /[a-f]/i.test(v)) || (v.length >= 24 && entropy(v) >= 4.3 && /\d/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v));
+const looksRandom = (v: string) =>
+  (/^[A-Fa-f0-9]{32,}$/.test(v) && /\d/.test(v) && /[a-f]/i.test(v)) ||
+  (v.length >= 24 && entropy(v) >= 4.3 && /\d/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v));
 
 describe("the repository", () => {
   it("would recognise generated secrets (the scan can fail)", () => {
     const samples = [randomBytes(32).toString("hex"), randomBytes(32).toString("base64url"), randomBytes(24).toString("base64")];
     for (const value of samples) {
-      expect([...`export AUTH_SECRET="${value}"`.matchAll(ASSIGNMENT)].map((m) => looksRandom(m[2]!)), value).toEqual([true]);
+      expect(
+        [...`export AUTH_SECRET="${value}"`.matchAll(ASSIGNMENT)].map((m) => looksRandom(m[2]!)),
+        value,
+      ).toEqual([true]);
     }
     for (const fixture of ALLOWED) expect(looksRandom(fixture) && !ALLOWED.has(fixture)).toBe(false);
     expect(FORMATS.some(([, p]) => p.test(`-----BEGIN ${"RSA"} PRIVATE KEY-----`))).toBe(true);
   });
 
   it("tracks no environment, key or local-secret files, and ignores where they would go", () => {
-    const suspicious = tracked.filter((f) => /(^|\/)\.env(\..+)?$/.test(f) && !f.endsWith(".env.example")).concat(
-      tracked.filter((f) => /\.(pem|key|p12|pfx|jks)$|(^|\/)id_(rsa|ed25519|ecdsa)|(^|\/)\.calor\/|(^|\/)\.npmrc$|(^|\/)\.pm2\//.test(f)),
-    );
+    const suspicious = tracked
+      .filter((f) => /(^|\/)\.env(\..+)?$/.test(f) && !f.endsWith(".env.example"))
+      .concat(tracked.filter((f) => /\.(pem|key|p12|pfx|jks)$|(^|\/)id_(rsa|ed25519|ecdsa)|(^|\/)\.calor\/|(^|\/)\.npmrc$|(^|\/)\.pm2\//.test(f)));
     expect(suspicious).toEqual([]);
     for (const path of [".env", ".env.local", ".env.production", ".env.development.local", ".calor/dev-secrets.json", ".pm2/dump.pm2"]) {
       expect(() => git("check-ignore", "-q", path), `${path} would be committed`).not.toThrow();

@@ -164,7 +164,13 @@ const matrices: Record<ServiceName, Matrix> = {
       const said = await emitAck<Ack<{ id: string }>>(viewerSocket, "send_message", { showId, body: "hello" });
       if (!said.ok) throw new Error(said.error.message);
       const messageId = said.data.id;
-      const offer = await emitAck<Ack<{ id: string }>>(hostSocket, "activate_offer", { showId, productId: products[0]!.id, priceCents: 100, quantity: 5, durationSeconds: 60 });
+      const offer = await emitAck<Ack<{ id: string }>>(hostSocket, "activate_offer", {
+        showId,
+        productId: products[0]!.id,
+        priceCents: 100,
+        quantity: 5,
+        durationSeconds: 60,
+      });
       if (!offer.ok) throw new Error(offer.error.message);
       return {
         victims: [hostSocket, viewerSocket],
@@ -221,7 +227,8 @@ describe.each(names)("a shopper on %s", (name) => {
       codes[event] = ack.error?.code ?? "?";
     }
     // A broadcast caused by an attempt would have reached the victims by the time a round trip has.
-    for (const v of victims) await emitAck(v, name === "notifications" ? "subscribe:orders" : name === "live-stream" ? "product_click" : "list_my_sessions", {});
+    for (const v of victims)
+      await emitAck(v, name === "notifications" ? "subscribe:orders" : name === "live-stream" ? "product_click" : "list_my_sessions", {});
     expect(await tableCounts(db)).toEqual(before);
     expect(heard).toEqual([]);
     expect(Object.values(codes).every((c) => c === "FORBIDDEN" || c === "NOT_FOUND")).toBe(true);

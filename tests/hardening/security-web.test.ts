@@ -40,9 +40,16 @@ afterAll(async () => {
 });
 
 async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith("calor_session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("calor_session="))!
+    .split(";")[0]!;
 }
 
 describe("the x-middleware-subrequest bypass (CVE-2025-29927 and its variants)", () => {
@@ -113,7 +120,10 @@ describe("XTransformPort", () => {
     const statuses: string[] = [];
     for (const q of queries) {
       for (const path of ["/", "/socket.io/?EIO=4&transport=polling&"]) {
-        const res = await fetch(`${stack.gatewayUrl}${path}${path.includes("?") ? "" : "?"}${q}`, { headers: { "x-transform-port": String(p) }, redirect: "manual" });
+        const res = await fetch(`${stack.gatewayUrl}${path}${path.includes("?") ? "" : "?"}${q}`, {
+          headers: { "x-transform-port": String(p) },
+          redirect: "manual",
+        });
         await res.arrayBuffer();
         statuses.push(String(res.status));
       }
@@ -193,7 +203,9 @@ describe("chat text that is markup", () => {
     await Promise.all(
       senders.map(async (socket, side) => {
         for (let i = side; i < XSS_PAYLOADS.length; i += 2) {
-          const ack: Ack<unknown> = await socket.timeout(10_000).emitWithAck("send_message", { sessionId, clientMessageId: `xss-${i}-${sessionId.slice(-8)}`, body: XSS_PAYLOADS[i] });
+          const ack: Ack<unknown> = await socket
+            .timeout(10_000)
+            .emitWithAck("send_message", { sessionId, clientMessageId: `xss-${i}-${sessionId.slice(-8)}`, body: XSS_PAYLOADS[i] });
           if (!ack.ok) throw new Error(`payload ${i}: ${ack.error.message}`);
           await sleep(1050);
         }

@@ -45,7 +45,11 @@ describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9
       const agent = new Side(`agent ${p}`, (await createUser(db, "AGENT")).token, true, url);
       const started: Ack<SessionStarted> = await (await shopper.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("start_session", { topic: `Pair ${p}` });
       if (!started.ok) throw new Error(started.error.message);
-      const claimed: Ack<unknown> = await (await agent.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("claim_session", { sessionId: started.data.session.id });
+      const claimed: Ack<unknown> = await (
+        await agent.ready(deadline)
+      )
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck("claim_session", { sessionId: started.data.session.id });
       if (!claimed.ok) throw new Error(claimed.error.message);
       for (const side of [shopper, agent]) {
         side.sessionId = started.data.session.id;
@@ -82,7 +86,12 @@ describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9
         await sleep((s * SEND_EVERY_MS) / sides.length);
         for (let i = 0; i < PER_PAIR / 2; i += 1) {
           const t0 = Date.now();
-          await side.send(`${side.label.replace(" ", "-")}-${i}-${side.sessionId.slice(-6)}`, `${side.label} says #${i}`, deadline, i % DOUBLE_SEND_EVERY === 0);
+          await side.send(
+            `${side.label.replace(" ", "-")}-${i}-${side.sessionId.slice(-6)}`,
+            `${side.label} says #${i}`,
+            deadline,
+            i % DOUBLE_SEND_EVERY === 0,
+          );
           await sleep(Math.max(0, SEND_EVERY_MS - (Date.now() - t0)));
         }
       }),
@@ -105,7 +114,10 @@ describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       for (const side of [shopper, agent]) {
         // Everything stored, seen once each, in the stored order; each side's own messages in the order written.
-        expect(side.view.map((m) => m.id), side.label).toEqual(rows.map((r) => r.id));
+        expect(
+          side.view.map((m) => m.id),
+          side.label,
+        ).toEqual(rows.map((r) => r.id));
         const seqOf = new Map(ours.map((r) => [r.clientMessageId!, r.seq]));
         const mine = side.sent.map((id) => seqOf.get(id));
         expect(mine.every((seq) => seq !== undefined)).toBe(true);

@@ -41,7 +41,11 @@ export class Side {
         continue;
       }
       if (this.sessionId) this.reconnects += 1;
-      if (this.isAgent) await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("set_agent_status", { status: "online" }).catch(() => null);
+      if (this.isAgent)
+        await this.socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck("set_agent_status", { status: "online" })
+          .catch(() => null);
       if (this.sessionId) await this.rejoin().catch(() => this.socket?.close());
     }
     return this.socket;
@@ -49,7 +53,9 @@ export class Side {
 
   async rejoin(): Promise<void> {
     const socket = this.socket!;
-    const ack: Ack<RejoinResult> = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("rejoin_session", { sessionId: this.sessionId, lastSeq: lastSeqOf(this.view) });
+    const ack: Ack<RejoinResult> = await socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck("rejoin_session", { sessionId: this.sessionId, lastSeq: lastSeqOf(this.view) });
     if (!ack.ok) throw new Error(`${this.label}: rejoin refused: ${ack.error.message}`);
     this.view = mergeMessages(this.view, ack.data.messages);
     socket.off("message");
@@ -65,7 +71,11 @@ export class Side {
     this.sent.push(clientMessageId);
     for (;;) {
       const socket = await this.ready(deadline);
-      const attempt = () => socket.timeout(ACK_TIMEOUT_MS).emitWithAck("send_message", { sessionId: this.sessionId, clientMessageId, body }).catch(() => null) as Promise<Ack<MessageView> | null>;
+      const attempt = () =>
+        socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck("send_message", { sessionId: this.sessionId, clientMessageId, body })
+          .catch(() => null) as Promise<Ack<MessageView> | null>;
       const pending = Promise.all(double ? [attempt(), attempt()] : [attempt()]);
       sendHooks.afterEmit?.();
       const acks = await pending;
