@@ -60,3 +60,16 @@ export const httpStatus = (body: ErrorBody) => statusOf[body.code];
 
 export const isUniqueViolation = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL in any input string would fail in the database as
+ * INTERNAL; every entry point (HTTP bodies and queries, socket payloads) refuses it up front.
+ */
+export function rejectNul(value: unknown, depth = 0): void {
+  if (typeof value === "string") {
+    if (value.includes("\0")) throw new AppError("VALIDATION", "Text cannot contain the NUL character");
+    return;
+  }
+  if (depth > 32 || value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return;
+  for (const item of Object.values(value)) rejectNul(item, depth + 1);
+}

@@ -36,7 +36,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const tables =
     testProvider === "postgresql"
       ? await db.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+          `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
         )
       : await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
   const counts: Record<string, number> = {};

@@ -5,9 +5,9 @@ import { errorCodes } from "@/server/errors";
 /**
  * Arbitrary socket calls for case 9: wrong types, 1 MB strings and buffers, nesting 100 deep,
  * `__proto__` / `constructor` / `prototype` keys, wrong argument counts, binary, no ack.
- * Every value is built to be invalid for every event of every contract (no string field takes
- * "", blanks or more than 2,000 characters; no id field takes a non-string), so a success ack
- * is only expected from the events that accept an empty payload.
+ * The values are built to be invalid for the contracts (no text field takes "", blanks or more
+ * than 2,000 characters; no id field takes a non-string; ids do take blanks), so a success ack
+ * is only expected from the events the test lists as harmless.
  */
 export interface FuzzCall {
   event: string;

@@ -22,13 +22,16 @@ const ACK_TIMEOUT_MS = 5_000;
 
 interface Plan {
   roles: (Role | null)[];
-  /** Events whose schema accepts an empty payload: only these may answer a fuzz call with success. */
+  /**
+   * Events that may answer a fuzz call with success: reads whose schema accepts an empty payload,
+   * and leaving a room one is not in (ids are not trimmed, so "   " is an id; nothing happens).
+   */
   mayAccept: string[];
 }
 const plans: Record<ServiceName, Plan> = {
   "support-chat": { roles: ["GUEST", "SHOPPER", "AGENT", "ADMIN"], mayAccept: ["list_my_sessions", "get_queue", "list_canned_responses", "search_sessions"] },
-  "live-stream": { roles: [null, "SHOPPER", "HOST", "ADMIN"], mayAccept: [] },
-  notifications: { roles: ["GUEST", "SHOPPER", "ADMIN"], mayAccept: ["subscribe:orders", "subscribe:admin", "request:stats"] },
+  "live-stream": { roles: [null, "SHOPPER", "HOST", "ADMIN"], mayAccept: ["leave_stream"] },
+  notifications: { roles: ["GUEST", "SHOPPER", "ADMIN"], mayAccept: ["subscribe:orders", "subscribe:admin", "request:stats", "order:unsubscribe"] },
 };
 
 describe.each(Object.keys(plans) as ServiceName[])("fuzzing %s", (name) => {
@@ -181,6 +184,8 @@ async function probeService(name: ServiceName, db: Db, url: string, fixtures: Aw
   if (name === "support-chat") {
     expect((await ack("get_queue", {})).error?.code).toBe("FORBIDDEN");
     expect((await ack("start_session", {})).error?.code).toBe("VALIDATION");
+    // PostgreSQL text cannot hold NUL: refused up front, not an INTERNAL from the database.
+    expect((await ack("start_session", { topic: "a\u0000b" })).error?.code).toBe("VALIDATION");
     const started = await ack("start_session", { topic: "probe after fuzz" });
     expect(started.ok).toBe(true);
     expect(started.data?.session?.status).toBe("QUEUED");
@@ -189,12 +194,14 @@ async function probeService(name: ServiceName, db: Db, url: string, fixtures: Aw
     expect((await ack("activate_offer", offer)).error?.code).toBe("FORBIDDEN");
     const joined = await ack("join_stream", { showId: fixtures.showId });
     expect(joined.ok).toBe(true);
+    expect((await ack("send_message", { showId: fixtures.showId, body: "a\u0000b" })).error?.code).toBe("VALIDATION");
     expect(joined.data?.you).toMatchObject({ userId: shopper.user.id, isHost: false });
     expect(joined.data?.host).toBeNull();
   } else {
     expect((await ack("subscribe:admin", {})).error?.code).toBe("FORBIDDEN");
     expect((await ack("request:stats", {})).error?.code).toBe("FORBIDDEN");
     expect((await ack("order:subscribe", { orderId: fixtures.orderId })).success).toBe(false);
+    expect((await ack("order:subscribe", { orderId: "a\u0000b" })).error?.code).toBe("VALIDATION");
     expect((await ack("subscribe:orders", {})).ok).toBe(true);
   }
 }

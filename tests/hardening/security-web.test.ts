@@ -100,6 +100,20 @@ describe("the x-middleware-subrequest bypass (CVE-2025-29927 and its variants)",
   });
 });
 
+describe("text the database cannot hold", () => {
+  it("refuses a NUL character in an API body or query with a 400, on any database", async () => {
+    const register = await fetch(`${stack.gatewayUrl}/api/auth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Nul\u0000Name", email: `nul-${Date.now()}@test.calor`, password: "a-long-enough-password" }),
+    });
+    expect(register.status).toBe(400);
+    expect(((await register.json()) as { error: { code: string } }).error.code).toBe("VALIDATION");
+    const search = await fetch(`${stack.gatewayUrl}/api/products?q=a%00b`);
+    expect(search.status).toBe(400);
+  });
+});
+
 describe("XTransformPort", () => {
   it("reaches nothing but the three services, however it is spelled", async () => {
     const p = forbiddenPort;

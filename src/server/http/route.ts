@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, httpStatus, toErrorBody } from "@/server/errors";
+import { AppError, httpStatus, rejectNul, toErrorBody } from "@/server/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -26,11 +26,15 @@ export function route<P = Record<string, string>>(
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
   const text = await req.text();
   if (text.length > 256 * 1024) throw new AppError("VALIDATION", "Body is too large");
-  return schema.parse(text ? JSON.parse(text) : {});
+  const body: unknown = text ? JSON.parse(text) : {};
+  rejectNul(body);
+  return schema.parse(body);
 }
 
 export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const query = Object.fromEntries(req.nextUrl.searchParams);
+  rejectNul(query);
+  return schema.parse(query);
 }
 
 export const json = <T>(data: T, init?: number | ResponseInit) =>

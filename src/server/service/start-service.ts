@@ -7,7 +7,7 @@ import { Server } from "socket.io";
 import { AUDIENCE, verifyToken } from "@/server/auth/tokens";
 import { db, disconnectDb } from "@/server/db/client";
 import { env } from "@/server/env";
-import { AppError, httpStatus, toErrorBody } from "@/server/errors";
+import { AppError, httpStatus, rejectNul, toErrorBody } from "@/server/errors";
 import { logger, type Logger } from "@/server/log";
 import type { AnyServer, EventHandler, HandlerContext, SocketData } from "@/server/service/define-handler";
 import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
@@ -138,6 +138,7 @@ export async function startService(def: ServiceDefinition) {
           await limiter.consume(userId ?? socket.id).catch(() => {
             throw new AppError("RATE_LIMITED", `Slow down: at most ${points} events per second`);
           });
+          rejectNul(args[0]);
           const payload = handler.schema.parse(args[0]);
           const result = await handler.handle(handlerCtx, payload);
           ack?.(handler.ack ? handler.ack(result) : { ok: true, data: result ?? null });
