@@ -260,6 +260,19 @@ describe("notifications scope", () => {
     strangerDevice.close();
   });
 
+  it("lets a notification link only to a path on this site", async () => {
+    const admin = await createUser(db, "ADMIN");
+    const shopper = await createUser(db, "SHOPPER");
+    const send = (link: string) =>
+      fetch(`${services.notifications.url}/realtime/test/notification`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify({ userId: shopper.user.id, link }),
+      }).then((r) => r.status);
+    for (const link of ["//evil.example/login", "/\\evil.example", "https://evil.example", "javascript:alert(1)"]) expect(await send(link), link).toBe(400);
+    expect(await send("/orders")).toBe(202);
+  });
+
   it("keeps its HTTP endpoints to the service token and admins", async () => {
     const url = services.notifications.url;
     const shopper = await createUser(db, "SHOPPER");

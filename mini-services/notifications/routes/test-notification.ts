@@ -10,7 +10,13 @@ export const testNotificationSchema = z.object({
   userId: z.string().min(1).max(64),
   title: z.string().trim().min(1).max(120).default("Test notification"),
   body: z.string().trim().max(500).default("If you can read this, notifications reach you."),
-  link: z.string().startsWith("/").max(300).nullable().default(null),
+  // A path on this site: "//host" and "/\host" would take the reader to another site.
+  link: z
+    .string()
+    .regex(/^\/(?![/\\])/, "must be a path on this site")
+    .max(300)
+    .nullable()
+    .default(null),
 });
 
 /** Admins check that a user's devices hear notifications; it lands in their centre too. */
