@@ -13,7 +13,9 @@ export function route<P = Record<string, string>>(
 ) {
   return async (req: NextRequest, ctx: RouteContext<P>) => {
     try {
-      return await handler(req, { params: await ctx.params });
+      const params = await ctx.params;
+      rejectNul([params, [...req.nextUrl.searchParams.values()]]);
+      return await handler(req, { params });
     } catch (error) {
       const body = toErrorBody(error);
       if (body.code === "INTERNAL") console.error(JSON.stringify({ level: "error", msg: "route failed", path: req.nextUrl.pathname, error: String(error), stack: (error as Error)?.stack }));
@@ -32,9 +34,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 }
 
 export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  const query = Object.fromEntries(req.nextUrl.searchParams);
-  rejectNul(query);
-  return schema.parse(query);
+  return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
 }
 
 export const json = <T>(data: T, init?: number | ResponseInit) =>
