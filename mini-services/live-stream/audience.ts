@@ -87,8 +87,7 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
     },
     isIn: (socketId: string, showId: string) => members.get(showId)?.has(socketId) ?? false,
     /** Local sockets of one identity in a show (to remove a banned viewer). */
-    socketsOf: (showId: string, userId: string) =>
-      [...(members.get(showId) ?? [])].filter(([, key]) => key === `u:${userId}`).map(([socketId]) => socketId),
+    socketsOf: (showId: string, userId: string) => [...(members.get(showId) ?? [])].filter(([, key]) => key === `u:${userId}`).map(([socketId]) => socketId),
     /** The last known number of people in the show, across instances. */
     count: (showId: string) => lastCount.get(showId) ?? 0,
     /** Shows with at least one socket on this instance (viewer or host). */

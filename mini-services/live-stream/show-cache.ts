@@ -69,9 +69,7 @@ async function loadSnapshot(state: ShowState): Promise<SharedSnapshot> {
     activeOffer(state.id),
   ]);
   const products = listed.map((l) => toProductCard(l.product));
-  const pinned = state.pinnedMessageId
-    ? await db().showMessage.findFirst({ where: { id: state.pinnedMessageId, deletedAt: null } })
-    : null;
+  const pinned = state.pinnedMessageId ? await db().showMessage.findFirst({ where: { id: state.pinnedMessageId, deletedAt: null } }) : null;
   return {
     show: {
       id: state.id,

@@ -97,7 +97,15 @@ export const setChatEnabledSchema = z.object({ ...showRef, enabled: z.boolean() 
 export const setBlockedWordsSchema = z.object({
   ...showRef,
   words: z
-    .array(z.string().trim().toLowerCase().min(1).max(LIVE_LIMITS.blockedWordChars, `must be at most ${LIVE_LIMITS.blockedWordChars} characters`).regex(/^[^,]+$/, "cannot contain a comma"))
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(1)
+        .max(LIVE_LIMITS.blockedWordChars, `must be at most ${LIVE_LIMITS.blockedWordChars} characters`)
+        .regex(/^[^,]+$/, "cannot contain a comma"),
+    )
     .max(LIVE_LIMITS.blockedWords, `at most ${LIVE_LIMITS.blockedWords} words`),
 });
 

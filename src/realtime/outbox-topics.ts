@@ -28,7 +28,14 @@ export const outboxPayloadSchemas = {
     lowStockThreshold: z.number().int(),
   }),
   "product.created": z.object({ productId: z.string(), sku: z.string(), name: z.string(), priceCents: z.number().int(), stock: z.number().int() }),
-  "product.updated": z.object({ productId: z.string(), sku: z.string(), name: z.string(), priceCents: z.number().int(), stock: z.number().int(), status: z.string() }),
+  "product.updated": z.object({
+    productId: z.string(),
+    sku: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    stock: z.number().int(),
+    status: z.string(),
+  }),
   /** A message for one user's notification centre (show reminders, test notifications, …). */
   notification: z.object({ userId: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable() }),
   /** Alerts for admins (low stock, stuck orders, instance down). */

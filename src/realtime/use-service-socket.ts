@@ -27,7 +27,11 @@ function entryFor(service: ServiceName): Entry {
   const socket = io(serviceUrl(service), {
     path: "/socket.io/",
     // Called again on every reconnect, so an expired token is replaced without a reload.
-    auth: (cb) => void fetchToken().then((token) => cb({ token }), () => cb({})),
+    auth: (cb) =>
+      void fetchToken().then(
+        (token) => cb({ token }),
+        () => cb({}),
+      ),
     reconnectionDelay: 500,
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,

@@ -15,9 +15,12 @@ export function projectRoot(from = process.cwd()): string {
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,7 +30,10 @@ export const envSchema = z.object({
     .default("file:./prisma/dev.db"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SERVICE_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
   WEB_PORT: port(3000),
   GATEWAY_PORT: port(8080),
   SUPPORT_CHAT_PORT: port(3031),
@@ -35,7 +41,12 @@ export const envSchema = z.object({
   NOTIFICATIONS_PORT: port(3033),
   NOTIFICATIONS_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: csv.default(["http://localhost:8080", "http://127.0.0.1:8080", "http://localhost:3000"]),
-  MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(64 * 1024),
+  MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10_000_000)
+    .default(64 * 1024),
   SUPPORT_HOURS: z
     .string()
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "must look like 09:00-18:00")
@@ -79,9 +90,7 @@ export function parseEnv(source: Record<string, string | undefined>, root = proj
     SERVICE_TOKEN ??= dev.SERVICE_TOKEN;
   }
   // A relative SQLite path is relative to the repository, whichever folder a process starts in.
-  const DATABASE_URL = env.DATABASE_URL.replace(/^file:(?!\/)(.*)$/, (_, p: string) =>
-    `file:${isAbsolute(p) ? p : join(root, p)}`,
-  );
+  const DATABASE_URL = env.DATABASE_URL.replace(/^file:(?!\/)(.*)$/, (_, p: string) => `file:${isAbsolute(p) ? p : join(root, p)}`);
   return { ...env, DATABASE_URL, AUTH_SECRET, SERVICE_TOKEN, ROOT: root };
 }
 

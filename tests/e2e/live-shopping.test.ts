@@ -79,7 +79,9 @@ describe("live shopping in the browser", () => {
 
     const cart = await alice.request.get(`${stack.gatewayUrl}/api/cart`);
     const body = (await cart.json()) as { items: { productId: string; unitPriceCents: number; offerClaimId: string | null; reservedUntil: string | null }[] };
-    expect(body.items).toEqual([expect.objectContaining({ productId: target.id, unitPriceCents: 999, offerClaimId: expect.any(String), reservedUntil: expect.any(String) })]);
+    expect(body.items).toEqual([
+      expect.objectContaining({ productId: target.id, unitPriceCents: 999, offerClaimId: expect.any(String), reservedUntil: expect.any(String) }),
+    ]);
     await alice.goto(`${stack.gatewayUrl}/cart`);
     await alice.getByText(target.name).first().waitFor();
     await alice.getByText("$9.99").first().waitFor();
@@ -89,7 +91,8 @@ describe("live shopping in the browser", () => {
 
   it("lists live, upcoming and past shows; a guest RSVPs; the host reads the past show's report", async () => {
     const shopper = await open("/shows", { width: 390, height: 844 });
-    for (const title of ["Warm Up Live: winter knits & cosy nights", "Sunday slow coffee", "Camp-fire gear drop"]) await shopper.getByRole("link", { name: title }).waitFor();
+    for (const title of ["Warm Up Live: winter knits & cosy nights", "Sunday slow coffee", "Camp-fire gear drop"])
+      await shopper.getByRole("link", { name: title }).waitFor();
     await screenshot(shopper, "live-shows-phone");
     await shopper.getByRole("link", { name: "Sunday slow coffee" }).click();
     await shopper.getByTestId("rsvp").click();

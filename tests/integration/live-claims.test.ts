@@ -29,7 +29,14 @@ describe("flash-offer claims", () => {
   async function offerOf(quantity: number, stock: number, perShopperLimit = 1) {
     const { show, products } = await createShow(fx.db, hostId, { products: 1, stock });
     await join(host, show.id);
-    const offer = await ok<OfferView>(host, "activate_offer", { showId: show.id, productId: products[0]!.id, priceCents: 999, quantity, durationSeconds: 300, perShopperLimit });
+    const offer = await ok<OfferView>(host, "activate_offer", {
+      showId: show.id,
+      productId: products[0]!.id,
+      priceCents: 999,
+      quantity,
+      durationSeconds: 300,
+      perShopperLimit,
+    });
     return { showId: show.id, productId: products[0]!.id, offer };
   }
 
@@ -104,7 +111,10 @@ describe("flash-offer claims", () => {
     try {
       const results = await Promise.all(tabs.flatMap((t) => [claim(t, offer.id), claim(t, offer.id)]));
       expect(results.filter((r) => r.outcome === "won")).toHaveLength(2);
-      expect(await fx.db.offerClaim.findMany({ where: { offerId: offer.id }, select: { slot: true }, orderBy: { slot: "asc" } })).toEqual([{ slot: 1 }, { slot: 2 }]);
+      expect(await fx.db.offerClaim.findMany({ where: { offerId: offer.id }, select: { slot: true }, orderBy: { slot: "asc" } })).toEqual([
+        { slot: 1 },
+        { slot: 2 },
+      ]);
     } finally {
       closeAll(tabs);
     }
@@ -145,7 +155,13 @@ describe("flash-offer claims", () => {
 
   it("refuses an offer larger than the stock, and claims without an identity", async () => {
     const { show, products } = await createShow(fx.db, hostId, { products: 1, stock: 2 });
-    const ack = await emitAck<Ack<unknown>>(host, "activate_offer", { showId: show.id, productId: products[0]!.id, priceCents: 100, quantity: 3, durationSeconds: 60 });
+    const ack = await emitAck<Ack<unknown>>(host, "activate_offer", {
+      showId: show.id,
+      productId: products[0]!.id,
+      priceCents: 100,
+      quantity: 3,
+      durationSeconds: 60,
+    });
     expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     const anonymous = await connect(fx.service.url);
     try {

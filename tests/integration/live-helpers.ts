@@ -55,7 +55,11 @@ export async function createUsers(db: Db, count: number, role: Role = "SHOPPER")
 }
 
 /** A show of `hostId` selling new products (each with `stock` units), in the given status. */
-export async function createShow(db: Db, hostId: string, { status = "LIVE", products = 2, stock = 50 }: { status?: "SCHEDULED" | "LIVE" | "ENDED"; products?: number; stock?: number } = {}) {
+export async function createShow(
+  db: Db,
+  hostId: string,
+  { status = "LIVE", products = 2, stock = 50 }: { status?: "SCHEDULED" | "LIVE" | "ENDED"; products?: number; stock?: number } = {},
+) {
   const items = [];
   for (let i = 0; i < products; i += 1) items.push(await createProduct(db, { stock, priceCents: 4000 + i * 500 }));
   const show = await db.show.create({

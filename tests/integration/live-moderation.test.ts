@@ -29,7 +29,17 @@ describe("chat moderation", () => {
   });
 
   it("refuses every host event from a viewer with FORBIDDEN and broadcasts nothing", async () => {
-    const events = ["product_featured", "offer_activated", "message_pinned", "message_highlighted", "message_deleted", "chat_settings_updated", "stream_status", "sanction_updated", "offer_ended"];
+    const events = [
+      "product_featured",
+      "offer_activated",
+      "message_pinned",
+      "message_highlighted",
+      "message_deleted",
+      "chat_settings_updated",
+      "stream_status",
+      "sanction_updated",
+      "offer_ended",
+    ];
     const heard = viewers.flatMap((v) => events.map((e) => collect(v, e)));
     const message = await ok<ChatMessage>(viewers[1]!, "send_message", { showId, body: "hi" });
     const attempts: [string, object][] = [

@@ -91,7 +91,9 @@ describe("a live show with a host and 50 viewers", () => {
     const offer = await ok<OfferView>(host, "activate_offer", { showId, productId: productIds[1], priceCents: 1000, quantity: 5, durationSeconds: 120 });
     expect(new Date(offer.endsAt).getTime()).toBeGreaterThan(Date.now() + 100_000);
     expect((await Promise.all(activated)).every((o) => o.id === offer.id && o.quantity === 5 && o.perShopperLimit === 1)).toBe(true);
-    expect((await refused(host, "activate_offer", { showId, productId: productIds[0], priceCents: 100, quantity: 1, durationSeconds: 30 })).code).toBe("CONFLICT");
+    expect((await refused(host, "activate_offer", { showId, productId: productIds[0], priceCents: 100, quantity: 1, durationSeconds: 30 })).code).toBe(
+      "CONFLICT",
+    );
 
     const claimed = viewers.map((v) => nextEvent<OfferClaimed>(v, "offer_claimed", (p) => p.offerId === offer.id));
     const clientClaimId = randomUUID();
@@ -160,7 +162,6 @@ describe("a live show with a host and 50 viewers", () => {
 
 describe("going live", () => {
   const fx = liveService();
-
 
   it("tells every viewer and writes one notification per RSVP'd shopper to the outbox", async () => {
     const hostUser = await createUser(fx.db, "HOST");

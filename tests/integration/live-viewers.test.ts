@@ -55,7 +55,10 @@ describe("two instances over Redis", () => {
   const env = { REDIS_URL, LIVE_PRESENCE_TTL_MS: "3000" };
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([startService("live-stream", { databaseUrl: fx.database.url, env }), startService("live-stream", { databaseUrl: fx.database.url, env })]);
+    [a, b] = await Promise.all([
+      startService("live-stream", { databaseUrl: fx.database.url, env }),
+      startService("live-stream", { databaseUrl: fx.database.url, env }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([a?.kill("SIGKILL"), b?.kill("SIGKILL")]);
@@ -97,7 +100,13 @@ describe("two instances over Redis", () => {
     const { show, products } = await createShow(fx.db, hostUser.user.id, { products: 1, stock: 10 });
     const host = await connect(a.url, { token: hostUser.token });
     await join(host, show.id);
-    const offer = await ok<OfferView>(host, "activate_offer", { showId: show.id, productId: products[0]!.id, priceCents: 500, quantity: 10, durationSeconds: 60 });
+    const offer = await ok<OfferView>(host, "activate_offer", {
+      showId: show.id,
+      productId: products[0]!.id,
+      priceCents: 500,
+      quantity: 10,
+      durationSeconds: 60,
+    });
     const [shopper] = await createUsers(fx.db, 1);
     const tabs = await Promise.all([a, b, a, b].map((s) => connect(s.url, { token: shopper!.token })));
     const acks = await Promise.all(tabs.map((t) => emitAck<Ack<ClaimResult>>(t, "claim_offer", { offerId: offer.id, clientClaimId: randomUUID() })));

@@ -75,7 +75,10 @@ async function waitForReady(url: string, exited: Promise<number | null>, log: ()
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (gone) throw new Error(`service exited before it was ready:\n${log()}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }

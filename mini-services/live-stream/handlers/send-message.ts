@@ -29,14 +29,18 @@ export default defineHandler({
       if (sanction?.banned) throw new AppError("FORBIDDEN", "You were removed from this show");
       if (sanction?.mutedUntil && sanction.mutedUntil.getTime() > Date.now()) {
         const minutes = Math.ceil((sanction.mutedUntil.getTime() - Date.now()) / 60_000);
-        throw new AppError("FORBIDDEN", `You are muted in this chat for ${minutes} more minute${minutes === 1 ? "" : "s"} (until ${clock(sanction.mutedUntil)} UTC)`);
+        throw new AppError(
+          "FORBIDDEN",
+          `You are muted in this chat for ${minutes} more minute${minutes === 1 ? "" : "s"} (until ${clock(sanction.mutedUntil)} UTC)`,
+        );
       }
       if (!show.chatEnabled) throw new AppError("CONFLICT", "Chat is turned off by the host for now");
     }
     if (show.blockedWordIn(body)) throw new AppError("VALIDATION", "body: your message contains a word this show does not allow", "body");
     if (!isHost && show.slowModeSeconds > 0) {
       const waitMs = await slowMode.take(showId, user.sub, show.slowModeSeconds);
-      if (waitMs > 0) throw new AppError("RATE_LIMITED", `Slow mode is on: one message every ${show.slowModeSeconds} s. Try again in ${Math.ceil(waitMs / 1000)} s`);
+      if (waitMs > 0)
+        throw new AppError("RATE_LIMITED", `Slow mode is on: one message every ${show.slowModeSeconds} s. Try again in ${Math.ceil(waitMs / 1000)} s`);
     }
     const row: MessageRow = { id: randomUUID(), showId, userId: user.sub, userName: chatName(user), body, highlighted: false, createdAt: new Date() };
     const message = toChatMessage(row, show.hostId);

@@ -79,7 +79,15 @@ export function LineChart({ lines, labels, title }: { lines: Line[]; labels: str
   );
 }
 
-export function BarList({ rows, title, format = (v) => v.toLocaleString("en-US") }: { rows: { label: string; value: number }[]; title: string; format?: (v: number) => string }) {
+export function BarList({
+  rows,
+  title,
+  format = (v) => v.toLocaleString("en-US"),
+}: {
+  rows: { label: string; value: number }[];
+  title: string;
+  format?: (v: number) => string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <figure>

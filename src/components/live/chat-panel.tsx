@@ -19,7 +19,10 @@ function ModerationMenu({ message, moderation }: { message: ChatMessage; moderat
   return (
     // A choice closes the menu (a <details> would otherwise stay open over the chat).
     <details className="relative shrink-0" onClick={(e) => e.target instanceof HTMLButtonElement && e.currentTarget.removeAttribute("open")}>
-      <summary className="cursor-pointer list-none rounded-full px-2 py-0.5 text-cocoa-600 hover:bg-sand-200" aria-label={`Moderate message from ${message.userName}`}>
+      <summary
+        className="cursor-pointer list-none rounded-full px-2 py-0.5 text-cocoa-600 hover:bg-sand-200"
+        aria-label={`Moderate message from ${message.userName}`}
+      >
         ⋯
       </summary>
       <div className="absolute right-0 z-10 mt-1 w-44 rounded-xl border border-sand-200 bg-white p-1 shadow-lg">

@@ -43,7 +43,9 @@ export function ChatSettingsPanel({
           <select
             className="field-input w-auto py-1.5"
             value={chat.slowModeSeconds}
-            onChange={async (e) => report(await onSlowMode(Number(e.target.value)), Number(e.target.value) ? `Slow mode: one message every ${e.target.value} s` : "Slow mode off")}
+            onChange={async (e) =>
+              report(await onSlowMode(Number(e.target.value)), Number(e.target.value) ? `Slow mode: one message every ${e.target.value} s` : "Slow mode off")
+            }
           >
             {SLOW_MODES.map((s) => (
               <option key={s} value={s}>
@@ -56,7 +58,10 @@ export function ChatSettingsPanel({
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          const list = words.split(/[,\n]/).map((w) => w.trim()).filter(Boolean);
+          const list = words
+            .split(/[,\n]/)
+            .map((w) => w.trim())
+            .filter(Boolean);
           const ack = await onBlockedWords(list);
           if (ack.ok) setWords(ack.data.words.join(", "));
           report(ack, ack.ok ? `${ack.data.words.length} blocked ${ack.data.words.length === 1 ? "word" : "words"} saved` : "");

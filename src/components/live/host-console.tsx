@@ -54,7 +54,8 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
     remove: (messageId) => void act(emitLive(socket, "delete_message", { showId, messageId }), "Message deleted"),
     mute: (userId, minutes) => void act(emitLive(socket, "mute_user", { showId, userId, minutes }), `Viewer muted for ${minutes} minutes`),
     ban: (userId) => {
-      if (window.confirm("Ban this viewer from the show? They leave the show and cannot come back.")) void act(emitLive(socket, "ban_user", { showId, userId }), "Viewer banned");
+      if (window.confirm("Ban this viewer from the show? They leave the show and cannot come back."))
+        void act(emitLive(socket, "ban_user", { showId, userId }), "Viewer banned");
     },
   };
 
@@ -73,7 +74,12 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
             Open viewer page
           </Link>
           {status === "SCHEDULED" && (
-            <button type="button" className="btn-primary" onClick={() => void act(emitLive(socket, "go_live", { showId }), "You are live!")} data-testid="go-live">
+            <button
+              type="button"
+              className="btn-primary"
+              onClick={() => void act(emitLive(socket, "go_live", { showId }), "You are live!")}
+              data-testid="go-live"
+            >
               Go live
             </button>
           )}
@@ -94,7 +100,12 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
           )}
         </div>
       </div>
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm font-medium ${notice?.kind === "error" ? "text-red-700" : "text-emerald-800"}`} data-testid="host-notice">
+      <p
+        role="status"
+        aria-live="polite"
+        className={`min-h-5 text-sm font-medium ${notice?.kind === "error" ? "text-red-700" : "text-emerald-800"}`}
+        data-testid="host-notice"
+      >
         {live.joinError ?? notice?.text}
       </p>
 
@@ -102,7 +113,15 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
         <div className="flex min-w-0 flex-col gap-4">
           <div className="grid gap-4 md:grid-cols-2">
             <Panel title="Preview">
-              <video className="aspect-video w-full rounded-xl bg-black" src={summary.videoUrl} autoPlay muted loop playsInline aria-label="Show video preview" />
+              <video
+                className="aspect-video w-full rounded-xl bg-black"
+                src={summary.videoUrl}
+                autoPlay
+                muted
+                loop
+                playsInline
+                aria-label="Show video preview"
+              />
             </Panel>
             <Panel title="Flash offer">
               {live.offer ? (
@@ -142,7 +161,12 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
                     <button
                       type="button"
                       className={featured ? "btn-secondary px-3 py-1.5" : "btn-primary px-3 py-1.5"}
-                      onClick={() => void act(emitLive(socket, "feature_product", { showId, productId: featured ? null : p.id }), featured ? "Product taken down" : `Featuring ${p.name}`)}
+                      onClick={() =>
+                        void act(
+                          emitLive(socket, "feature_product", { showId, productId: featured ? null : p.id }),
+                          featured ? "Product taken down" : `Featuring ${p.name}`,
+                        )
+                      }
                       aria-pressed={featured}
                       data-testid={`feature-${p.id}`}
                     >
@@ -163,7 +187,11 @@ export function HostConsole({ summary }: { summary: ShowSummary }) {
           </Panel>
 
           <Panel title="Live analytics" action={<span className="text-xs text-cocoa-600">updates every 5 s</span>}>
-            {live.analytics ? <AnalyticsPanel analytics={live.analytics} lastMinutes={30} /> : <p className="text-sm text-cocoa-600">Waiting for the first numbers…</p>}
+            {live.analytics ? (
+              <AnalyticsPanel analytics={live.analytics} lastMinutes={30} />
+            ) : (
+              <p className="text-sm text-cocoa-600">Waiting for the first numbers…</p>
+            )}
           </Panel>
         </div>
 

@@ -6,7 +6,8 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "sh
 
 /** The host's shows: open the console, or the report once a show has ended. */
 export function HostShowList({ shows }: { shows: ShowSummary[] }) {
-  if (shows.length === 0) return <p className="rounded-2xl border border-dashed border-sand-300 px-4 py-8 text-center text-cocoa-600">No shows yet: plan your first one below.</p>;
+  if (shows.length === 0)
+    return <p className="rounded-2xl border border-dashed border-sand-300 px-4 py-8 text-center text-cocoa-600">No shows yet: plan your first one below.</p>;
   return (
     <ul className="divide-y divide-sand-200 rounded-2xl border border-sand-200 bg-white">
       {shows.map((show) => (

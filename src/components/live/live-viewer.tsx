@@ -61,7 +61,9 @@ export function LiveViewer({ summary }: { summary: ShowSummary }) {
             <h1 className="text-xl font-bold sm:text-2xl">{summary.title}</h1>
             <p className="text-sm text-cocoa-600">with {summary.hostName}</p>
           </div>
-          {status === "LIVE" && <ReactionBar onReact={(emoji) => void emitLive(socket, "add_reaction", { showId, emoji })} disabled={closed !== null && !state?.you.userId} />}
+          {status === "LIVE" && (
+            <ReactionBar onReact={(emoji) => void emitLive(socket, "add_reaction", { showId, emoji })} disabled={closed !== null && !state?.you.userId} />
+          )}
         </div>
         {status === "SCHEDULED" && <RsvpButton showId={showId} initial={summary.rsvped} count={summary.rsvpCount} />}
         {summary.description && <p className="max-w-prose text-cocoa-700">{summary.description}</p>}

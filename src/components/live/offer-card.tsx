@@ -48,7 +48,11 @@ export function OfferCard({
   };
 
   return (
-    <section aria-labelledby={`offer-${offer.id}`} className="card overflow-hidden border-ember-300 bg-gradient-to-br from-ember-50 to-white" data-testid="offer-card">
+    <section
+      aria-labelledby={`offer-${offer.id}`}
+      className="card overflow-hidden border-ember-300 bg-gradient-to-br from-ember-50 to-white"
+      data-testid="offer-card"
+    >
       <div className="flex items-center justify-between gap-2 bg-ember-600 px-4 py-2 text-white">
         <h2 id={`offer-${offer.id}`} className="text-sm font-bold tracking-wide text-white uppercase">
           Flash offer

@@ -22,7 +22,15 @@ export interface OfferInput {
 }
 
 /** Launch a flash offer: product, price, units (within stock), duration and the per-shopper limit. */
-export function OfferForm({ products, onLaunch, disabledReason }: { products: ProductCard[]; onLaunch: (input: OfferInput) => Promise<Ack<OfferView>>; disabledReason: string | null }) {
+export function OfferForm({
+  products,
+  onLaunch,
+  disabledReason,
+}: {
+  products: ProductCard[];
+  onLaunch: (input: OfferInput) => Promise<Ack<OfferView>>;
+  disabledReason: string | null;
+}) {
   const [productId, setProductId] = useState(products[0]?.id ?? "");
   const [price, setPrice] = useState("");
   const [quantity, setQuantity] = useState("10");
@@ -40,7 +48,11 @@ export function OfferForm({ products, onLaunch, disabledReason }: { products: Pr
     setBusy(true);
     const ack = await onLaunch({ productId, priceCents, quantity: Number(quantity), durationSeconds: duration, perShopperLimit: Number(limit) });
     setBusy(false);
-    setMessage(ack.ok ? { kind: "ok", text: `Offer live: ${ack.data.quantity} × ${ack.data.product.name} at ${formatMoney(ack.data.priceCents)}` } : { kind: "error", text: ack.error.message });
+    setMessage(
+      ack.ok
+        ? { kind: "ok", text: `Offer live: ${ack.data.quantity} × ${ack.data.product.name} at ${formatMoney(ack.data.priceCents)}` }
+        : { kind: "error", text: ack.error.message },
+    );
   };
 
   return (
@@ -104,7 +116,16 @@ export function OfferForm({ products, onLaunch, disabledReason }: { products: Pr
         <label htmlFor={`${id}-limit`} className="mb-1 block text-sm font-medium">
           Per shopper
         </label>
-        <input id={`${id}-limit`} className="field-input" type="number" min={1} max={LIVE_LIMITS.perShopperLimitMax} required value={limit} onChange={(e) => setLimit(e.target.value)} />
+        <input
+          id={`${id}-limit`}
+          className="field-input"
+          type="number"
+          min={1}
+          max={LIVE_LIMITS.perShopperLimitMax}
+          required
+          value={limit}
+          onChange={(e) => setLimit(e.target.value)}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <button type="submit" className="btn-primary" disabled={busy || disabledReason !== null || !product} data-testid="launch-offer">

@@ -13,7 +13,9 @@ export function RsvpButton({ showId, initial, count }: { showId: string; initial
     setBusy(true);
     setError(null);
     try {
-      setRsvp(await requestJson<{ rsvped: boolean; rsvpCount: number }>(`/api/shows/${encodeURIComponent(showId)}/rsvp`, { method: rsvp.rsvped ? "DELETE" : "POST" }));
+      setRsvp(
+        await requestJson<{ rsvped: boolean; rsvpCount: number }>(`/api/shows/${encodeURIComponent(showId)}/rsvp`, { method: rsvp.rsvped ? "DELETE" : "POST" }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : "Could not save your RSVP");
     } finally {
@@ -23,7 +25,14 @@ export function RsvpButton({ showId, initial, count }: { showId: string; initial
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="button" onClick={toggle} disabled={busy} aria-pressed={rsvp.rsvped} className={rsvp.rsvped ? "btn-secondary" : "btn-primary"} data-testid="rsvp">
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={busy}
+        aria-pressed={rsvp.rsvped}
+        className={rsvp.rsvped ? "btn-secondary" : "btn-primary"}
+        data-testid="rsvp"
+      >
         {rsvp.rsvped ? "✓ You're going: cancel RSVP" : "RSVP: remind me when it starts"}
       </button>
       <span className="text-sm text-cocoa-600" role="status" aria-live="polite">

@@ -51,26 +51,57 @@ export function ShowForm({ products }: { products: ProductCard[] }) {
           <label htmlFor={`${id}-title`} className="mb-1 block text-sm font-medium">
             Title
           </label>
-          <input id={`${id}-title`} className="field-input" required minLength={3} maxLength={120} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid("title")} />
+          <input
+            id={`${id}-title`}
+            className="field-input"
+            required
+            minLength={3}
+            maxLength={120}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={invalid("title")}
+          />
         </div>
         <div>
           <label htmlFor={`${id}-when`} className="mb-1 block text-sm font-medium">
             Starts at
           </label>
-          <input id={`${id}-when`} className="field-input" type="datetime-local" required value={scheduledAt} onChange={(e) => setScheduledAt(e.target.value)} aria-invalid={invalid("scheduledAt")} />
+          <input
+            id={`${id}-when`}
+            className="field-input"
+            type="datetime-local"
+            required
+            value={scheduledAt}
+            onChange={(e) => setScheduledAt(e.target.value)}
+            aria-invalid={invalid("scheduledAt")}
+          />
         </div>
       </div>
       <div>
         <label htmlFor={`${id}-description`} className="mb-1 block text-sm font-medium">
           Description
         </label>
-        <textarea id={`${id}-description`} className="field-input" rows={3} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id={`${id}-description`}
+          className="field-input"
+          rows={3}
+          maxLength={2000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <div>
         <label htmlFor={`${id}-video`} className="mb-1 block text-sm font-medium">
           Video URL <span className="font-normal text-cocoa-600">(MP4, WebM or HLS)</span>
         </label>
-        <input id={`${id}-video`} className="field-input" required value={videoUrl} onChange={(e) => setVideoUrl(e.target.value)} aria-invalid={invalid("videoUrl")} />
+        <input
+          id={`${id}-video`}
+          className="field-input"
+          required
+          value={videoUrl}
+          onChange={(e) => setVideoUrl(e.target.value)}
+          aria-invalid={invalid("videoUrl")}
+        />
       </div>
       <fieldset aria-invalid={invalid("productIds")}>
         <legend className="mb-2 text-sm font-medium">

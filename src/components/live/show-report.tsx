@@ -11,7 +11,8 @@ export function ShowReport({ summary, analytics }: { summary: ShowSummary; analy
   return (
     <div className="flex flex-col gap-6 pb-10">
       <p className="text-cocoa-700">
-        {start ? `On air for ${formatDuration(seconds)}` : "This show never went live"} · {Math.round(analytics.messages / minutes)} messages per minute on average ·{" "}
+        {start ? `On air for ${formatDuration(seconds)}` : "This show never went live"} · {Math.round(analytics.messages / minutes)} messages per minute on
+        average ·{" "}
         {analytics.uniqueViewers ? `${formatDuration(Math.round(analytics.watchSeconds / analytics.uniqueViewers))} watched per viewer` : "no viewers"}
       </p>
       <section className="card p-4 sm:p-6" aria-label="Show analytics">

@@ -99,7 +99,10 @@ function reduce(show: LiveShow, action: Action): LiveShow {
     case "offer_ended":
       return show.offer?.id === action.ended.offerId ? { ...show, offerEnded: action.ended.reason } : show;
     case "status":
-      return patchState(show, (s) => ({ ...s, show: { ...s.show, status: action.status.status, startedAt: action.status.startedAt, endedAt: action.status.endedAt } }));
+      return patchState(show, (s) => ({
+        ...s,
+        show: { ...s.show, status: action.status.status, startedAt: action.status.startedAt, endedAt: action.status.endedAt },
+      }));
     case "chat":
       return patchState(show, (s) => ({ ...s, chat: action.chat }));
     case "sanction":
@@ -113,7 +116,11 @@ export type LiveSocket = ReturnType<typeof useServiceSocket<LiveServerToClient, 
 type AckData<E extends keyof LiveClientToServer> = Parameters<Parameters<LiveClientToServer[E]>[1]>[0];
 
 /** Emits with an ack; a timeout or a lost connection becomes an ordinary refusal. */
-export async function emitLive<E extends keyof LiveClientToServer>(socket: LiveSocket, event: E, payload: Parameters<LiveClientToServer[E]>[0]): Promise<AckData<E>> {
+export async function emitLive<E extends keyof LiveClientToServer>(
+  socket: LiveSocket,
+  event: E,
+  payload: Parameters<LiveClientToServer[E]>[0],
+): Promise<AckData<E>> {
   try {
     // The contract types the ack; socket.io's overloads cannot follow a generic event name.
     const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(e: E, p: typeof payload): Promise<AckData<E>> };
@@ -127,14 +134,19 @@ export async function emitLive<E extends keyof LiveClientToServer>(socket: LiveS
  * One show over the shared live-stream socket: joins (again after every reconnect), keeps the
  * snapshot current from the broadcast events, and leaves on unmount.
  */
-export function useLiveShow(showId: string): LiveShow & { socket: LiveSocket; connection: ConnectionStatus; claim: (offerId: string) => Promise<Ack<ClaimResult>> } {
+export function useLiveShow(
+  showId: string,
+): LiveShow & { socket: LiveSocket; connection: ConnectionStatus; claim: (offerId: string) => Promise<Ack<ClaimResult>> } {
   const { socket, status } = useServiceSocket<LiveServerToClient, LiveClientToServer>("liveStream");
   const [show, dispatch] = useReducer(reduce, initial);
   // One clientClaimId per offer for the life of the page: a retry is never a second claim.
   const claimIds = useRef(new Map<string, string>());
 
   useEffect(() => {
-    const mine = <P extends { showId: string }>(handler: (p: P) => void) => (p: P) => p.showId === showId && handler(p);
+    const mine =
+      <P extends { showId: string }>(handler: (p: P) => void) =>
+      (p: P) =>
+        p.showId === showId && handler(p);
     const join = async () => {
       const ack = await emitLive(socket, "join_stream", { showId });
       dispatch(ack.ok ? { type: "joined", state: ack.data } : { type: "join_failed", message: ack.error.message });

@@ -5,8 +5,7 @@ import pg from "pg";
 import { isPostgresUrl } from "@/server/env";
 
 const TABLE = `CREATE TABLE IF NOT EXISTS "_calor_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
-const record = (name: string) =>
-  `INSERT INTO "_calor_migrations" ("name", "appliedAt") VALUES ('${name.replace(/'/g, "''")}', '${new Date().toISOString()}')`;
+const record = (name: string) => `INSERT INTO "_calor_migrations" ("name", "appliedAt") VALUES ('${name.replace(/'/g, "''")}', '${new Date().toISOString()}')`;
 
 function pending(root: string, provider: "sqlite" | "postgresql", applied: Set<string>) {
   const dir = join(root, "prisma", "migrations", provider);

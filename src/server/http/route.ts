@@ -8,9 +8,7 @@ type RouteContext<P> = { params: Promise<P> };
  * Every API route goes through here: one place turns thrown errors into
  * `{ error: { code, message, field? } }` with the right status.
  */
-export function route<P = Record<string, string>>(
-  handler: (req: NextRequest, ctx: { params: P }) => Promise<Response> | Response,
-) {
+export function route<P = Record<string, string>>(handler: (req: NextRequest, ctx: { params: P }) => Promise<Response> | Response) {
   return async (req: NextRequest, ctx: RouteContext<P>) => {
     try {
       const params = await ctx.params;
@@ -18,7 +16,10 @@ export function route<P = Record<string, string>>(
       return await handler(req, { params });
     } catch (error) {
       const body = toErrorBody(error);
-      if (body.code === "INTERNAL") console.error(JSON.stringify({ level: "error", msg: "route failed", path: req.nextUrl.pathname, error: String(error), stack: (error as Error)?.stack }));
+      if (body.code === "INTERNAL")
+        console.error(
+          JSON.stringify({ level: "error", msg: "route failed", path: req.nextUrl.pathname, error: String(error), stack: (error as Error)?.stack }),
+        );
       return NextResponse.json({ error: body }, { status: httpStatus(body) });
     }
   };
@@ -37,5 +38,4 @@ export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.o
   return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
 }
 
-export const json = <T>(data: T, init?: number | ResponseInit) =>
-  NextResponse.json(data, typeof init === "number" ? { status: init } : init);
+export const json = <T>(data: T, init?: number | ResponseInit) => NextResponse.json(data, typeof init === "number" ? { status: init } : init);

@@ -12,9 +12,7 @@ export async function mergeGuestInto(tx: Tx, guestId: string, accountId: string)
 
   const lines = await tx.cartItem.findMany({ where: { userId: guestId } });
   for (const line of lines) {
-    const existing = line.offerClaimId
-      ? null
-      : await tx.cartItem.findFirst({ where: { userId: accountId, productId: line.productId, offerClaimId: null } });
+    const existing = line.offerClaimId ? null : await tx.cartItem.findFirst({ where: { userId: accountId, productId: line.productId, offerClaimId: null } });
     if (existing) {
       await tx.cartItem.update({ where: { id: existing.id }, data: { quantity: existing.quantity + line.quantity } });
       await tx.cartItem.delete({ where: { id: line.id } });

@@ -72,7 +72,10 @@ export async function recordStats(batch: StatsBatch): Promise<void> {
           },
         });
         // A conditional write keeps the maximum without reading it first.
-        await tx.showStatBucket.updateMany({ where: { showId: b.showId, minute: b.minute, peakViewers: { lt: b.peakViewers } }, data: { peakViewers: b.peakViewers } });
+        await tx.showStatBucket.updateMany({
+          where: { showId: b.showId, minute: b.minute, peakViewers: { lt: b.peakViewers } },
+          data: { peakViewers: b.peakViewers },
+        });
       }
       for (const p of batch.products) {
         await tx.showProductStat.upsert({

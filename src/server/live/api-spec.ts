@@ -67,7 +67,11 @@ export const liveApi: ApiOperation[] = [
     description: "When the host goes live, the shopper gets a notification (through the outbox and the notifications service).",
     access: "visitor",
     params: show,
-    responses: { 200: { description: "RSVP saved", schema: rsvpSchema }, 404: { description: "No such show" }, 409: { description: "The show is not upcoming" } },
+    responses: {
+      200: { description: "RSVP saved", schema: rsvpSchema },
+      404: { description: "No such show" },
+      409: { description: "The show is not upcoming" },
+    },
   },
   {
     method: "delete",

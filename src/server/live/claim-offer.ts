@@ -64,7 +64,10 @@ interface Planned {
  */
 async function plan(offer: OfferTerms, requests: ClaimRequest[]) {
   const rows = await db().offerClaim.findMany({
-    where: { offerId: offer.id, OR: [{ clientClaimId: { in: requests.map((r) => r.clientClaimId) } }, { userId: { in: [...new Set(requests.map((r) => r.userId))] } }] },
+    where: {
+      offerId: offer.id,
+      OR: [{ clientClaimId: { in: requests.map((r) => r.clientClaimId) } }, { userId: { in: [...new Set(requests.map((r) => r.userId))] } }],
+    },
     select: { id: true, userId: true, clientClaimId: true, cartItem: { select: { id: true, reservedUntil: true } } },
   });
   const byClientId = new Map(rows.map((r) => [r.clientClaimId, r]));
@@ -101,7 +104,10 @@ async function plan(offer: OfferTerms, requests: ClaimRequest[]) {
     for (const [index, of] of twins) {
       const twin = requests[index]!;
       const original = replies[of]!;
-      replies[index] = requests[of]!.userId === twin.userId ? original : { error: new AppError("VALIDATION", "clientClaimId: already used; send a fresh UUID", "clientClaimId") };
+      replies[index] =
+        requests[of]!.userId === twin.userId
+          ? original
+          : { error: new AppError("VALIDATION", "clientClaimId: already used; send a fresh UUID", "clientClaimId") };
     }
     return replies.map((r) => r ?? { error: new AppError("INTERNAL", "claim left unanswered") });
   };

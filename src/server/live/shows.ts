@@ -194,7 +194,13 @@ export async function goLive(showId: string, now = new Date()): Promise<StreamSt
       await writeOutbox(
         tx,
         "notification",
-        { userId, kind: "show.live", title: `${show.title} is live`, body: "The show you RSVP'd to has started. Flash offers drop during the show.", link: `/shows/${showId}` },
+        {
+          userId,
+          kind: "show.live",
+          title: `${show.title} is live`,
+          body: "The show you RSVP'd to has started. Flash offers drop during the show.",
+          link: `/shows/${showId}`,
+        },
         { userId },
       );
     }

@@ -14,7 +14,12 @@ export function createMetrics(service: string) {
       labelNames: ["event"],
       registers: [registry],
     }),
-    errors: new Counter({ name: "calor_socket_errors_total", help: "Socket events answered with an error", labelNames: ["event", "code"], registers: [registry] }),
+    errors: new Counter({
+      name: "calor_socket_errors_total",
+      help: "Socket events answered with an error",
+      labelNames: ["event", "code"],
+      registers: [registry],
+    }),
     handlerSeconds: new Histogram({
       name: "calor_socket_handler_seconds",
       help: "Time from receiving an event to its ack",

@@ -95,7 +95,13 @@ export async function startService(def: ServiceDefinition) {
 
   const points = def.eventsPerSecond ?? 20;
   const limiter: RateLimiterAbstract = limiterRedis
-    ? new RateLimiterRedis({ storeClient: limiterRedis, keyPrefix: `rl:${def.name}`, points, duration: 1, insuranceLimiter: new RateLimiterMemory({ points, duration: 1 }) })
+    ? new RateLimiterRedis({
+        storeClient: limiterRedis,
+        keyPrefix: `rl:${def.name}`,
+        points,
+        duration: 1,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: 1 }),
+      })
     : new RateLimiterMemory({ points, duration: 1 });
 
   const perUser = new Map<string, number>();
@@ -166,8 +172,17 @@ export async function startService(def: ServiceDefinition) {
   app.get("/health/live", (c) => c.json({ status: "ok" }));
   app.get("/health/ready", async (c) => {
     const checks: Record<string, string> = {};
-    checks.database = await db().$queryRawUnsafe("SELECT 1").then(() => "ok", (e) => `down: ${String(e).slice(0, 120)}`);
-    if (redis) checks.redis = await withTimeout(redis.ping(), 1000).then(() => "ok", (e) => `down: ${String(e).slice(0, 120)}`);
+    checks.database = await db()
+      .$queryRawUnsafe("SELECT 1")
+      .then(
+        () => "ok",
+        (e) => `down: ${String(e).slice(0, 120)}`,
+      );
+    if (redis)
+      checks.redis = await withTimeout(redis.ping(), 1000).then(
+        () => "ok",
+        (e) => `down: ${String(e).slice(0, 120)}`,
+      );
     const ready = Object.values(checks).every((v) => v === "ok");
     return c.json({ status: ready ? "ready" : "unavailable", checks }, ready ? 200 : 503);
   });
