@@ -9,6 +9,7 @@ import { LocalTime } from "@/components/orders/local-time";
 import { mergeLiveStatus } from "@/components/orders/merge-live-status";
 import { OrderStatusBadge, STATUS_LABEL } from "@/components/orders/order-status";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderTotals } from "@/components/orders/order-totals";
 import { ShippingAddressBlock } from "@/components/orders/shipping-address";
 import { formatMoney } from "@/lib/money";
 import { useOrderLive } from "@/realtime/use-order-live";
@@ -107,21 +108,7 @@ export function OrderDetail({ order: rendered, justPlaced = false }: { order: Or
             <h2 id="totals-heading" className="text-lg font-bold">
               Payment
             </h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <div className="flex justify-between">
-                <dt className="text-cocoa-700">Subtotal</dt>
-                <dd className="tabular-nums">{formatMoney(order.subtotalCents)}</dd>
-              </div>
-              <div className="flex justify-between">
-                <dt className="text-cocoa-700">Shipping</dt>
-                <dd className="tabular-nums">{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents)}</dd>
-              </div>
-              <div className="flex justify-between border-t border-sand-200 pt-2 text-base font-bold">
-                <dt>Total</dt>
-                <dd className="tabular-nums">{formatMoney(order.totalCents)}</dd>
-              </div>
-            </dl>
-            <p className="mt-3 text-sm text-cocoa-600">Card ending in {order.paymentLast4}</p>
+            <OrderTotals order={order} />
           </section>
           <section aria-labelledby="address-heading" className="card p-5 sm:p-6">
             <h2 id="address-heading" className="text-lg font-bold">

@@ -7,6 +7,7 @@ import { ConsoleShell } from "@/components/layout/console-shell";
 import { LocalTime } from "@/components/orders/local-time";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderTotals } from "@/components/orders/order-totals";
 import { ShippingAddressBlock } from "@/components/orders/shipping-address";
 import { formatMoney } from "@/lib/money";
 import { requireConsole } from "@/server/auth/page-guard";
@@ -62,17 +63,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 </li>
               ))}
             </ul>
-            <dl className="mt-3 space-y-1 border-t border-sand-200 pt-3 text-sm">
-              <div className="flex justify-between">
-                <dt>Shipping</dt>
-                <dd className="tabular-nums">{formatMoney(order.shippingCents)}</dd>
-              </div>
-              <div className="flex justify-between font-bold">
-                <dt>Total</dt>
-                <dd className="tabular-nums">{formatMoney(order.totalCents)}</dd>
-              </div>
-            </dl>
-            <p className="mt-2 text-xs text-cocoa-600">Card ending in {order.paymentLast4}</p>
+            <OrderTotals order={order} />
           </section>
           <section aria-labelledby="ship-heading" className="card p-5 sm:p-6">
             <h2 id="ship-heading" className="text-lg font-bold">
