@@ -68,10 +68,11 @@ describe("flash-offer claims", () => {
       expect(await fx.db.offerClaim.count({ where: { offerId: offer.id } })).toBe(UNITS);
       expect(await fx.db.cartItem.count({ where: { offerClaim: { offerId: offer.id }, unitPriceCents: 999, quantity: 1 } })).toBe(UNITS);
       expect(await fx.db.product.findUniqueOrThrow({ where: { id: productId } })).toMatchObject({ stock: 50 });
-      // One stock event per decided batch; together they account for every unit.
+      // One stock event per unit won, stepping down one at a time.
       const events = await fx.db.outboxEvent.findMany({ where: { topic: "inventory.updated", productId }, orderBy: { id: "asc" } });
       const changes = events.map((e) => JSON.parse(e.payload) as { previousStock: number; stock: number });
-      expect(changes.reduce((n, c) => n + c.previousStock - c.stock, 0)).toBe(UNITS);
+      expect(changes).toHaveLength(UNITS);
+      expect(changes.every((c) => c.previousStock - c.stock === 1)).toBe(true);
       expect(changes.at(-1)?.stock).toBe(50);
       expect(await lastUnit).toMatchObject({ offerId: offer.id, claimed: UNITS, quantity: UNITS });
       await soldOut;

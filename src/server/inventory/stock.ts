@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { writeOutbox } from "@/server/outbox/write-outbox";
+import { writeOutbox, writeOutboxMany } from "@/server/outbox/write-outbox";
 
 export interface StockChange {
   productId: string;
@@ -14,8 +14,10 @@ export interface StockChange {
 const productFields = { id: true, sku: true, name: true, stock: true, lowStockThreshold: true } as const;
 
 /** Every stock change is announced to the product's watchers, admins and the catalogue. */
+const audience = (productId: string) => ({ productId, admin: true, everyone: true });
+
 async function announce(tx: Tx, change: StockChange): Promise<StockChange> {
-  await writeOutbox(tx, "inventory.updated", change, { productId: change.productId, admin: true, everyone: true });
+  await writeOutbox(tx, "inventory.updated", change, audience(change.productId));
   return change;
 }
 
@@ -43,6 +45,23 @@ async function moveStock(tx: Tx, productId: string, delta: number): Promise<Stoc
 export async function takeStock(tx: Tx, productId: string, quantity: number, wanted = quantity): Promise<StockChange> {
   const change = await moveStock(tx, productId, -quantity);
   if (change) return announce(tx, change);
+  return refuseShortage(tx, productId, wanted);
+}
+
+/**
+ * Takes `units` single units for as many buyers at once (a batch of offer claims) with one
+ * conditional write, and announces one step per unit, so every claim has its own stock event
+ * and the chain previousStock → stock runs through each of them in order.
+ */
+export async function takeUnits(tx: Tx, productId: string, units: number): Promise<StockChange> {
+  const change = await moveStock(tx, productId, -units);
+  if (!change) return refuseShortage(tx, productId, units);
+  const steps = Array.from({ length: units }, (_, i) => ({ ...change, previousStock: change.previousStock - i, stock: change.previousStock - i - 1 }));
+  await writeOutboxMany(tx, "inventory.updated", steps, audience(productId));
+  return change;
+}
+
+async function refuseShortage(tx: Tx, productId: string, wanted: number): Promise<never> {
   const product = await tx.product.findUnique({ where: { id: productId }, select: productFields });
   if (!product) throw new AppError("NOT_FOUND", "This product does not exist");
   throw new AppError(

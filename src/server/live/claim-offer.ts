@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/server/db/client";
 import { transact } from "@/server/db/transact";
 import { AppError, isUniqueViolation } from "@/server/errors";
-import { takeStock } from "@/server/inventory/stock";
+import { takeUnits } from "@/server/inventory/stock";
 import { LIVE_LIMITS, type ClaimOutcome, type ClaimResult } from "@/realtime/live-stream";
 
 /** The rules of one offer, as the claim path needs them (fixed once the offer is activated). */
@@ -123,7 +123,7 @@ async function plan(offer: OfferTerms, requests: ClaimRequest[]) {
  * winner's claim is inserted with its slot — unique (offerId, userId, slot) with slot ≤
  * perShopperLimit, and unique (offerId, clientClaimId), let the database refuse any double the
  * plan could not see — and each unit lands in its cart at the offer price, reserved for ten
- * minutes. One inventory.updated goes to the outbox for the batch.
+ * minutes. Each unit won is its own inventory.updated in the outbox.
  */
 async function write(tx: Tx, offer: OfferTerms, planned: Planned[], now: Date, cap: number) {
   let k = Math.min(planned.length, cap);
@@ -139,7 +139,7 @@ async function write(tx: Tx, offer: OfferTerms, planned: Planned[], now: Date, c
     if (row.claimed >= offer.quantity) throw new Closed("sold_out", row.claimed);
     k = Math.min(k, offer.quantity - row.claimed);
   }
-  await takeStock(tx, offer.productId, k).catch(async (error: unknown) => {
+  await takeUnits(tx, offer.productId, k).catch(async (error: unknown) => {
     if (!(error instanceof AppError && error.code === "OUT_OF_STOCK")) throw error;
     const { stock } = await tx.product.findUniqueOrThrow({ where: { id: offer.productId }, select: { stock: true } });
     throw new StockShortfall(stock);
