@@ -58,6 +58,9 @@ export function createOfferDesk(ctx: ServiceContext, shows: ShowCache, stats: St
         .then((o) => {
           if (!o) throw new AppError("NOT_FOUND", "This offer does not exist");
           const { id, showId, productId, priceCents, quantity, perShopperLimit, endsAt } = o;
+          // Not only the instance that activated it times its end: any instance serving claims
+          // does too, so offer_ended goes out even if that one is gone (Redis keeps it once).
+          if (o.claimed < o.quantity) scheduleExpiry(id, showId, endsAt);
           return { terms: { id, showId, productId, priceCents, quantity, perShopperLimit, endsAt }, soldOut: o.claimed >= o.quantity, claimed: o.claimed };
         });
       offers.set(offerId, e);
