@@ -5,8 +5,8 @@
  *   bun bench/run.ts support-chat --conversations 1000 --seconds 30
  *
  * The service limits every identity to SUPPORT_LIMITS.messagesPerWindow messages per
- * windowSeconds; 2 messages/s per conversation means each side sends exactly at that limit
- * when every agent has one conversation (the default). Refusals are reported, not hidden.
+ * windowSeconds (4/s); 2 messages/s per conversation means each side sends 1/s when every
+ * agent has one conversation (the default). Refusals are reported, not hidden.
  */
 import { availableParallelism } from "node:os";
 import { SUPPORT_LIMITS } from "@/realtime/support-chat";

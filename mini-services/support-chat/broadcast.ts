@@ -1,4 +1,4 @@
-import { supportRooms, type MessageView, type QueuePosition, type QueueSnapshot, type SupportServerToClient } from "@/realtime/support-chat";
+import { supportRooms, type MessageView, type QueuePosition, type QueueChange, type SupportServerToClient } from "@/realtime/support-chat";
 import type { AnyServer, AnySocket } from "@/server/service/define-handler";
 import type { Metrics } from "@/server/service/metrics";
 
@@ -18,8 +18,8 @@ export function emitMessage(ctx: Emits, message: MessageView, agentIds: (string 
   if (rooms.length) emitTo(ctx, rooms, "message", message);
 }
 
-export function emitQueue(ctx: Emits, snapshot: QueueSnapshot, positions: QueuePosition[]): void {
-  emitTo(ctx, supportRooms.queue(), "queue_updated", snapshot);
+export function emitQueueChange(ctx: Emits, change: QueueChange, positions: QueuePosition[]): void {
+  emitTo(ctx, supportRooms.queue(), "queue_changed", change);
   for (const position of positions) emitTo(ctx, supportRooms.session(position.sessionId), "queue_position", position);
 }
 

@@ -13,10 +13,10 @@ export async function onConnection(socket: AnySocket, ctx: ServiceContext): Prom
   if (!user || !hasRole(user, "AGENT")) return;
   await socket.join([supportRooms.agent(user.sub), supportRooms.queue()]);
   socket.on("disconnect", () => {
-    const { presence, publishQueue } = runtime();
+    const { presence, queueChanged } = runtime();
     void presence
       .drop(user.sub, socket.id)
-      .then(() => publishQueue())
+      .then(() => queueChanged({ agents: [user.sub] }))
       .catch((error) => ctx.log.warn("presence update failed", { error: String(error) }));
   });
 }

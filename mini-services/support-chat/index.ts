@@ -11,5 +11,5 @@ await startService({
   handlers,
   onStart: (ctx) => void startRuntime(ctx),
   onConnection,
-  onStop: () => runtime().presence.stop(),
+  onStop: () => runtime().stop(),
 });

@@ -1,19 +1,33 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { SUPPORT_LIMITS, type QueueSnapshot } from "@/realtime/support-chat";
+import { SUPPORT_LIMITS } from "@/realtime/support-chat";
 import { AppError } from "@/server/errors";
 import type { HandlerContext } from "@/server/service/define-handler";
 import type { ServiceContext } from "@/server/service/start-service";
-import { readQueue } from "@/server/support/queue";
-import { emitQueue } from "./broadcast";
+import { readQueueChange } from "@/server/support/queue";
+import { emitQueueChange } from "./broadcast";
 import { memoryPresence, redisPresence, type PresenceStore } from "./presence";
+
+/** Sessions and agents whose queue entry or presence changed. */
+export interface QueueChanged {
+  sessions?: string[];
+  agents?: (string | null)[];
+}
 
 /** What handlers share beyond the bootstrap's context; built once the service has its Redis. */
 export interface SupportRuntime {
   presence: PresenceStore;
   messageLimiter: RateLimiterAbstract;
-  /** Reads the queue and sends it to agents and waiting shoppers; concurrent calls coalesce. */
-  publishQueue(): Promise<QueueSnapshot>;
+  /**
+   * Tells agents and waiting shoppers about these changes, soon: changes within
+   * QUEUE_COALESCE_MS are read and sent together, so a burst costs one read and one
+   * `queue_changed` per agent socket, not one per change.
+   */
+  queueChanged(changed: QueueChanged): void;
+  stop(): void;
 }
+
+/** At most one queue read and broadcast per instance this often; a lone change goes out at once. */
+const QUEUE_COALESCE_MS = 100;
 
 let current: SupportRuntime | null = null;
 
@@ -25,30 +39,48 @@ export function startRuntime(ctx: ServiceContext): SupportRuntime {
       new RateLimiterRedis({ ...limits, storeClient: ctx.redis.duplicate({ commandTimeout: 250 }), insuranceLimiter: new RateLimiterMemory(limits) })
     : new RateLimiterMemory(limits);
 
-  // One read at a time per instance; calls during a read share the next one, so a burst of
-  // changes costs two reads and the last snapshot sent is never older than the last change.
-  let running: Promise<QueueSnapshot> | null = null;
-  let next: Promise<QueueSnapshot> | null = null;
-  const publishOnce = async () => {
-    const { snapshot, positions } = await readQueue(await presence.statuses());
-    emitQueue(ctx, snapshot, positions);
-    return snapshot;
+  const pending = { sessions: new Set<string>(), agents: new Set<string>() };
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let flushing = false;
+  let lastFlush = 0;
+  const schedule = () => {
+    if (timer || flushing || (!pending.sessions.size && !pending.agents.size)) return;
+    timer = setTimeout(() => void flush(), Math.max(0, lastFlush + QUEUE_COALESCE_MS - Date.now()));
   };
-  const publishQueue = (): Promise<QueueSnapshot> => {
-    if (!running) {
-      running = publishOnce().finally(() => (running = null));
-      return running;
+  const flush = async () => {
+    timer = null;
+    flushing = true;
+    lastFlush = Date.now();
+    const changed = { sessions: [...pending.sessions], agents: [...pending.agents] };
+    pending.sessions.clear();
+    pending.agents.clear();
+    try {
+      const { change, positions } = await readQueueChange(await presence.statuses(), changed);
+      emitQueueChange(ctx, change, positions);
+    } catch (error) {
+      // Not lost: the same ids go out with the next flush.
+      ctx.log.warn("queue change not published", { error: String(error) });
+      changed.sessions.forEach((id) => pending.sessions.add(id));
+      changed.agents.forEach((id) => pending.agents.add(id));
+    } finally {
+      flushing = false;
+      schedule();
     }
-    next ??= running
-      .catch(() => undefined)
-      .then(() => {
-        next = null;
-        return publishQueue();
-      });
-    return next;
   };
 
-  current = { presence, messageLimiter, publishQueue };
+  current = {
+    presence,
+    messageLimiter,
+    queueChanged({ sessions = [], agents = [] }) {
+      sessions.forEach((id) => pending.sessions.add(id));
+      agents.forEach((id) => id && pending.agents.add(id));
+      schedule();
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      presence.stop();
+    },
+  };
   return current;
 }
 

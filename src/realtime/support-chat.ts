@@ -12,14 +12,22 @@ export const SUPPORT_LIMITS = {
   topicChars: 120,
   nameChars: 80,
   commentChars: 1000,
-  /** Messages (and notes) one identity may send per window, across all its sockets. */
-  messagesPerWindow: 10,
-  windowSeconds: 10,
+  /**
+   * Messages (and notes) one identity may send per window, across all its sockets: 4/s
+   * sustained, so a shopper sending 2 short lines a second for a while, or an agent answering
+   * three chats at once, is never refused, while a script sending in a loop is held to 4
+   * stored messages a second. A window's points stay below the bootstrap's 20 events/s per
+   * identity, so a whole window can go out in one burst (what the limit's test sends).
+   */
+  messagesPerWindow: 16,
+  windowSeconds: 4,
   /** A conversation this long is closed to new messages, which also bounds a full resync. */
   messagesPerSession: 1000,
   /** Open (queued or active) conversations one shopper may have at once. */
   openSessionsPerShopper: 3,
   searchResults: 50,
+  /** Waiting conversations an agent's queue shows (the oldest); `waiting` counts them all. */
+  queueShown: 100,
 } as const;
 
 // ── Client → server payloads ────────────────────────────────────────────────────────────────
@@ -151,9 +159,9 @@ export const agentPresenceSchema = z.object({
   maxChats: z.number().int(),
 });
 
+/** A waiting conversation as agents see it; queues are ordered by `createdAt` (then `sessionId`). */
 export const queueEntrySchema = z.object({
   sessionId: z.string(),
-  position: z.number().int(),
   topic: z.string(),
   shopperName: z.string(),
   offline: z.boolean(),
@@ -161,11 +169,35 @@ export const queueEntrySchema = z.object({
   lastMessage: z.string().nullable(),
 });
 
+/** The whole queue as one read saw it: the ack of `set_agent_status` and `get_queue`. */
 export const queueSnapshotSchema = z.object({
-  /** Milliseconds since the epoch when it was read: a client keeps the newest. */
+  /** Milliseconds since the epoch when it was read. */
   at: z.number(),
+  /** How many conversations wait in all. */
+  waiting: z.number().int(),
+  /** The oldest `SUPPORT_LIMITS.queueShown` waiting conversations, oldest first. */
   sessions: z.array(queueEntrySchema),
+  /** Agents online or away. */
   agents: z.array(agentPresenceSchema),
+});
+
+/**
+ * What changed since the last `queue_changed` of the instance that sends it (changes within
+ * ~100 ms are coalesced into one): each entry is the entity's state when `at` was read, so a
+ * client applies an entry only over what it holds from an older `at` (instances can cross on
+ * the wire). Every agent receives every change once, instead of the whole queue on every change.
+ */
+export const queueChangeSchema = z.object({
+  at: z.number(),
+  waiting: z.number().int(),
+  /** Waiting conversations that joined the shown part of the queue or changed (topic, name, last message). */
+  sessions: z.array(queueEntrySchema),
+  /** Conversations that left the queue (claimed, ended); a client drops them. */
+  removedSessions: z.array(z.string()),
+  /** Agents whose status or load changed. */
+  agents: z.array(agentPresenceSchema),
+  /** Agents that went offline or whose last socket closed. */
+  removedAgents: z.array(z.string()),
 });
 
 export const shopperContextSchema = z.object({
@@ -219,6 +251,7 @@ export type RejoinResult = z.infer<typeof rejoinResultSchema>;
 export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
+export type QueueChange = z.infer<typeof queueChangeSchema>;
 export type ShopperContext = z.infer<typeof shopperContextSchema>;
 export type CannedResponse = z.infer<typeof cannedResponseSchema>;
 
@@ -298,7 +331,7 @@ export interface SupportServerToClient {
   session_updated: (payload: SessionUpdated) => void;
   queue_position: (payload: QueuePosition) => void;
   // Agents
-  queue_updated: (payload: QueueSnapshot) => void;
+  queue_changed: (payload: QueueChange) => void;
   session_assigned: (payload: SessionAssigned) => void;
   session_unassigned: (payload: SessionUnassigned) => void;
 }
@@ -315,6 +348,6 @@ export const supportRooms = {
   session: (sessionId: string) => `support:session:${sessionId}`,
   /** Every socket of one agent: internal notes and assignment changes. */
   agent: (agentId: string) => `support:agent:${agentId}`,
-  /** Every agent socket: the waiting queue and who is online. */
+  /** Every agent socket: changes to the waiting queue and to who is online. */
   queue: () => "support:queue",
 } as const;

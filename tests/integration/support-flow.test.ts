@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MessageView, QueueSnapshot, SessionStarted } from "@/realtime/support-chat";
+import type { MessageView, QueueChange, SessionStarted } from "@/realtime/support-chat";
 import type { Role } from "@/server/auth/tokens";
 import type { Db } from "@/server/db/client";
 import type { ServiceProcess } from "../support/service-process";
@@ -47,7 +47,8 @@ describe("support chat: shopper ↔ agent", () => {
       },
     });
 
-    const queueSeen = nextEvent<QueueSnapshot>(agent.socket, "queue_updated", (q) => q.sessions.length === 1);
+    // Agents hear what changed in the queue, not the whole queue.
+    const queueSeen = nextEvent<QueueChange>(agent.socket, "queue_changed", (q) => q.sessions.length === 1);
     const startedEvent = nextEvent<SessionStarted>(shopper.socket, "session_started");
     const started = await must(shopper.socket, "start_session", { topic: "Where is my order?", name: "Maya", email: "maya@example.com" });
     expect(await startedEvent).toEqual(started);
@@ -60,10 +61,10 @@ describe("support chat: shopper ↔ agent", () => {
     const row = await db.supportSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row.resumeTokenHash).toBe(createHash("sha256").update(started.resumeToken).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(started.resumeToken);
-    expect((await queueSeen).sessions[0]).toMatchObject({ sessionId, position: 1, shopperName: "Maya" });
+    expect(await queueSeen).toMatchObject({ waiting: 1, sessions: [{ sessionId, shopperName: "Maya" }], removedSessions: [] });
 
     // The shopper writes while waiting; the queue shows it.
-    const preview = nextEvent<QueueSnapshot>(agent.socket, "queue_updated", (q) => q.sessions[0]?.lastMessage === "My parcel has not arrived");
+    const preview = nextEvent<QueueChange>(agent.socket, "queue_changed", (q) => q.sessions[0]?.lastMessage === "My parcel has not arrived");
     const first = await must(shopper.socket, "send_message", { sessionId, clientMessageId: clientId(), body: "My parcel has not arrived" });
     expect(first).toMatchObject({ seq: 2, kind: "MESSAGE", senderRole: "SHOPPER", senderName: "Maya" });
     await preview;
@@ -72,7 +73,9 @@ describe("support chat: shopper ↔ agent", () => {
     const joinedLine = nextEvent<MessageView>(shopper.socket, "message", (m) => m.kind === "SYSTEM" && m.body.includes("Ana joined"));
     const assigned = nextEvent<{ session: { id: string } }>(agent.socket, "session_assigned");
     const updated = nextEvent<{ session: { status: string } }>(shopper.socket, "session_updated");
+    const leftQueue = nextEvent<QueueChange>(agent.socket, "queue_changed", (q) => q.removedSessions.includes(sessionId));
     const claimed = await must(agent.socket, "claim_session", { sessionId });
+    expect(await leftQueue).toMatchObject({ waiting: 0, sessions: [], agents: [{ id: agent.user.id, status: "online", activeChats: 1 }] });
     expect(claimed).toMatchObject({ status: "ACTIVE", agent: { id: agent.user.id, name: "Ana" } });
     expect((await assigned).session.id).toBe(sessionId);
     expect((await updated).session.status).toBe("ACTIVE");
@@ -203,7 +206,7 @@ describe("support chat: shopper ↔ agent", () => {
     await fromBen;
     expect((await must(ben.socket, "list_my_sessions", {})).map((s) => s.id)).toContain(session.id);
 
-    const requeued = nextEvent<QueueSnapshot>(ana.socket, "queue_updated", (q) => q.sessions.some((s) => s.sessionId === session.id));
+    const requeued = nextEvent<QueueChange>(ana.socket, "queue_changed", (q) => q.sessions.some((s) => s.sessionId === session.id));
     const position = nextEvent<{ sessionId: string; position: number }>(shopper.socket, "queue_position");
     expect(await must(ben.socket, "release_session", { sessionId: session.id })).toMatchObject({ status: "QUEUED", agent: null });
     await requeued;

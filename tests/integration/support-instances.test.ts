@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MessageView, QueueSnapshot } from "@/realtime/support-chat";
+import type { MessageView, QueueChange } from "@/realtime/support-chat";
 import type { ServiceProcess } from "../support/service-process";
 import { nextEvent } from "../support/socket";
 import { clientId, must, supportHarness } from "./support-chat-helpers";
@@ -22,7 +22,7 @@ describe("support chat across two instances (Redis)", () => {
     await must(agent.socket, "set_agent_status", { status: "online" });
 
     // The shopper's instance knows the agent on the other one is online.
-    const queued = nextEvent<QueueSnapshot>(agent.socket, "queue_updated", (q) => q.sessions.some((s) => s.topic === "Two instances"));
+    const queued = nextEvent<QueueChange>(agent.socket, "queue_changed", (q) => q.sessions.some((s) => s.topic === "Two instances"));
     const started = await must(shopper.socket, "start_session", { topic: "Two instances" });
     const sessionId = started.session.id;
     expect(started.session.offline).toBe(false);
@@ -43,7 +43,7 @@ describe("support chat across two instances (Redis)", () => {
     const other = await h.join(b.url, "AGENT");
     const { queue } = await must(other.socket, "set_agent_status", { status: "away" });
     expect(queue.agents.find((x) => x.id === agent.user.id)).toMatchObject({ status: "online", activeChats: 1 });
-    const gone = nextEvent<QueueSnapshot>(other.socket, "queue_updated", (q) => !q.agents.some((x) => x.id === agent.user.id));
+    const gone = nextEvent<QueueChange>(other.socket, "queue_changed", (q) => q.removedAgents.includes(agent.user.id));
     agent.socket.close();
     await gone;
     await must(shopper.socket, "end_session", { sessionId });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { QueueSnapshot } from "@/realtime/support-chat";
+import type { QueueChange } from "@/realtime/support-chat";
 import type { Db } from "@/server/db/client";
 import type { ServiceProcess } from "../support/service-process";
 import { nextEvent } from "../support/socket";
@@ -62,7 +62,7 @@ describe("support chat when nobody can answer", () => {
     const agent = await h.join(closed.url, "AGENT");
     await must(agent.socket, "set_agent_status", { status: "online" });
     const shopper = await h.join(closed.url, "SHOPPER");
-    const queued = nextEvent<QueueSnapshot>(agent.socket, "queue_updated", (q) => q.sessions.some((s) => s.offline && s.topic === "After hours"));
+    const queued = nextEvent<QueueChange>(agent.socket, "queue_changed", (q) => q.sessions.some((s) => s.offline && s.topic === "After hours"));
     const started = await must(shopper.socket, "start_session", { topic: "After hours" });
     expect(started.session.offline).toBe(true);
     expect(started.messages[0]!.body).toContain(`Our team answers chats ${closedHours().replace("-", "–")} (UTC)`);

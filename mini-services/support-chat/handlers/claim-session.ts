@@ -11,7 +11,7 @@ export default defineHandler({
   schema: sessionRefSchema,
   async handle(ctx, { sessionId }): Promise<SessionView> {
     const agent = requireRole(ctx, "AGENT");
-    const { presence, publishQueue } = runtime();
+    const { presence, queueChanged } = runtime();
     if ((await presence.statuses()).get(agent.sub) !== "online") throw new AppError("CONFLICT", "Set yourself online to take chats");
     const { session, message } = await claimSession(agent, sessionId);
     const view = toSessionView(session);
@@ -20,7 +20,7 @@ export default defineHandler({
     emitMessage(ctx, message);
     emitTo(ctx, supportRooms.session(sessionId), "session_updated", { session: view });
     emitTo(ctx, supportRooms.agent(agent.sub), "session_assigned", { session: view, reason: "claimed", from: null });
-    await publishQueue();
+    queueChanged({ sessions: [sessionId], agents: [agent.sub] });
     return view;
   },
 });

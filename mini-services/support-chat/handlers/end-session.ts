@@ -19,7 +19,7 @@ export default defineHandler({
     if (message) {
       emitMessage(ctx, message);
       emitTo(ctx, supportRooms.session(sessionId), "session_ended", { sessionId, endedBy, session: view });
-      await runtime().publishQueue();
+      runtime().queueChanged({ sessions: [sessionId], agents: [session.agentId] });
     }
     return view;
   },

@@ -8,6 +8,6 @@ export default defineHandler({
   schema: emptySchema,
   async handle(ctx): Promise<QueueSnapshot> {
     requireRole(ctx, "AGENT");
-    return (await readQueue(await runtime().presence.statuses())).snapshot;
+    return readQueue(await runtime().presence.statuses());
   },
 });

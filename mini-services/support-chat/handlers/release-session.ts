@@ -20,7 +20,7 @@ export default defineHandler({
     }
     emitMessage(ctx, message);
     emitTo(ctx, room, "session_updated", { session: view });
-    await runtime().publishQueue();
+    runtime().queueChanged({ sessions: [sessionId], agents: [before.agentId] });
     return view;
   },
 });

@@ -33,7 +33,7 @@ export default defineHandler({
     if (notified) nudgeNotifications();
     if (created) {
       emitMessage(ctx, message);
-      if (session.status === "QUEUED") await runtime().publishQueue();
+      if (session.status === "QUEUED") runtime().queueChanged({ sessions: [session.id] });
     }
     return message;
   },

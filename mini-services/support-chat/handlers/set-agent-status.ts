@@ -1,5 +1,6 @@
 import { setAgentStatusSchema, type AgentStatusResult } from "@/realtime/support-chat";
 import { defineHandler, requireRole } from "@/server/service/define-handler";
+import { readQueue } from "@/server/support/queue";
 import { runtime } from "../runtime";
 
 export default defineHandler({
@@ -7,8 +8,10 @@ export default defineHandler({
   schema: setAgentStatusSchema,
   async handle(ctx, { status }): Promise<AgentStatusResult> {
     const agent = requireRole(ctx, "AGENT");
-    const { presence, publishQueue } = runtime();
+    const { presence, queueChanged } = runtime();
     await presence.set(agent.sub, ctx.socket.id, status);
-    return { status, queue: await publishQueue() };
+    queueChanged({ agents: [agent.sub] });
+    // The caller starts from the whole queue; other agents hear only that this agent changed.
+    return { status, queue: await readQueue(await presence.statuses()) };
   },
 });

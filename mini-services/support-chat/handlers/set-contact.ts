@@ -17,7 +17,7 @@ export default defineHandler({
     const view = toSessionView(session);
     emitMessage(ctx, message);
     emitTo(ctx, supportRooms.session(session.id), "session_updated", { session: view });
-    if (before.status === "QUEUED") await runtime().publishQueue();
+    if (before.status === "QUEUED") runtime().queueChanged({ sessions: [session.id] });
     return view;
   },
 });

@@ -15,7 +15,7 @@ export default defineHandler({
   schema: startSessionSchema,
   async handle(ctx, input): Promise<SessionStarted> {
     const user = requireUser(ctx);
-    const { presence, publishQueue } = runtime();
+    const { presence, queueChanged } = runtime();
     const config = env();
     const statuses = await presence.statuses();
     const inHours = isWithinSupportHours(new Date(), config.SUPPORT_HOURS, config.SUPPORT_TIMEZONE);
@@ -32,7 +32,7 @@ export default defineHandler({
       queue: await queuePositionOf(created.session, statuses),
     };
     emitToSocket(ctx, "session_started", started);
-    await publishQueue();
+    queueChanged({ sessions: [created.session.id] });
     return started;
   },
 });

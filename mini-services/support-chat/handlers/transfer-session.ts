@@ -12,7 +12,7 @@ export default defineHandler({
   schema: transferSessionSchema,
   async handle(ctx, { sessionId, toAgentId }): Promise<SessionView> {
     const { session: before } = await authorizeStaff(ctx, sessionId);
-    const { presence, publishQueue } = runtime();
+    const { presence, queueChanged } = runtime();
     if ((await presence.statuses()).get(toAgentId) !== "online") throw new AppError("CONFLICT", "That agent is not online", "toAgentId");
     const { session, message } = await transferSession(before, toAgentId);
     const view = toSessionView(session);
@@ -26,7 +26,7 @@ export default defineHandler({
     emitTo(ctx, supportRooms.agent(toAgentId), "session_assigned", { session: view, reason: "transferred", from });
     emitMessage(ctx, message);
     emitTo(ctx, room, "session_updated", { session: view });
-    await publishQueue();
+    queueChanged({ agents: [from?.id ?? null, toAgentId] });
     return view;
   },
 });

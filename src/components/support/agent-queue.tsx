@@ -1,17 +1,17 @@
 "use client";
 
-import type { QueueSnapshot } from "@/realtime/support-chat";
+import type { QueueView } from "./queue-state";
 import { useNow, waitedFor } from "./use-now";
 
 /** The waiting shoppers, longest wait first, each with a Claim button. */
-export function AgentQueue({ queue, canClaim, onClaim }: { queue: QueueSnapshot | null; canClaim: boolean; onClaim(sessionId: string): void }) {
+export function AgentQueue({ queue, canClaim, onClaim }: { queue: QueueView | null; canClaim: boolean; onClaim(sessionId: string): void }) {
   const now = useNow();
   return (
     <section aria-labelledby="agent-queue-title" className="card flex min-h-0 flex-col">
       <h2 id="agent-queue-title" className="flex items-center justify-between border-b border-sand-200 px-4 py-3 text-base font-bold">
         Queue
         <span className="rounded-full bg-sand-100 px-2.5 py-0.5 text-xs font-semibold text-cocoa-700" data-testid="queue-count">
-          {queue ? `${queue.sessions.length} waiting` : "…"}
+          {queue ? `${queue.waiting} waiting` : "…"}
         </span>
       </h2>
       {!queue ? (

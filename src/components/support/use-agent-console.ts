@@ -1,11 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import type {
   AgentStatus,
   CannedResponse,
   MessagesRead,
   MessageView,
+  QueueChange,
   QueueSnapshot,
   SessionAssigned,
   SessionUnassigned,
@@ -15,6 +16,7 @@ import type {
 } from "@/realtime/support-chat";
 import type { ConnectionStatus } from "@/realtime/use-service-socket";
 import { lastSeqOf, mergeMessages } from "./merge-messages";
+import { applyQueueChange, applyQueueSnapshot, queueView, type QueueState, type QueueView } from "./queue-state";
 import { errorText, newClientMessageId, request, SupportRequestError, useSupportSocket } from "./support-socket";
 
 export interface ChatTab {
@@ -31,7 +33,9 @@ interface ConsoleState {
   /** What the agent chose (kept across reloads); `status` is what the service confirmed. */
   desired: AgentStatus;
   status: AgentStatus | null;
-  queue: QueueSnapshot | null;
+  /** null until the first snapshot (a change that comes earlier is merged, not shown). */
+  queue: QueueState | null;
+  hasQueue: boolean;
   tabs: string[];
   chats: Record<string, ChatTab>;
   active: string | null;
@@ -43,6 +47,7 @@ type Action =
   | { type: "desired"; status: AgentStatus }
   | { type: "status"; status: AgentStatus; queue: QueueSnapshot }
   | { type: "queue"; queue: QueueSnapshot }
+  | { type: "queueChange"; change: QueueChange }
   | { type: "open"; session: SessionView; messages?: MessageView[]; focus?: boolean }
   | { type: "messages"; sessionId: string; messages: MessageView[] }
   | { type: "session"; session: SessionView }
@@ -70,8 +75,9 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
     case "status":
       return reducer({ ...state, status: action.status }, { type: "queue", queue: action.queue });
     case "queue":
-      // Snapshots can cross on the wire: the newest read wins.
-      return state.queue && state.queue.at > action.queue.at ? state : { ...state, queue: action.queue };
+      return { ...state, queue: applyQueueSnapshot(state.queue, action.queue), hasQueue: true };
+    case "queueChange":
+      return { ...state, queue: applyQueueChange(state.queue, action.change) };
     case "open": {
       const id = action.session.id;
       const existing = state.chats[id];
@@ -123,7 +129,8 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
 const TYPING_SHOWN_MS = 6000;
 const TYPING_RESEND_MS = 2500;
 
-export interface AgentConsole extends ConsoleState {
+export interface AgentConsole extends Omit<ConsoleState, "queue" | "hasQueue"> {
+  queue: QueueView | null;
   connection: ConnectionStatus;
   setStatus(status: AgentStatus): void;
   claim(sessionId: string): Promise<void>;
@@ -149,6 +156,7 @@ export function useAgentConsole(): AgentConsole {
     desired: "online",
     status: null,
     queue: null,
+    hasQueue: false,
     tabs: [],
     chats: {},
     active: null,
@@ -206,7 +214,7 @@ export function useAgentConsole(): AgentConsole {
 
   useEffect(() => {
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
-    const onQueue = (queue: QueueSnapshot) => dispatch({ type: "queue", queue });
+    const onQueue = (change: QueueChange) => dispatch({ type: "queueChange", change });
     const onMessage = (m: MessageView) => dispatch({ type: "messages", sessionId: m.sessionId, messages: [m] });
     const onSession = ({ session }: { session: SessionView }) => dispatch({ type: "session", session });
     const onRead = (read: MessagesRead) => dispatch({ type: "read", read });
@@ -226,7 +234,7 @@ export function useAgentConsole(): AgentConsole {
           setTimeout(() => dispatch({ type: "typing", sessionId: t.sessionId, typing: false }), TYPING_SHOWN_MS),
         );
     };
-    socket.on("queue_updated", onQueue);
+    socket.on("queue_changed", onQueue);
     socket.on("message", onMessage);
     socket.on("session_updated", onSession);
     socket.on("session_ended", onSession);
@@ -236,7 +244,7 @@ export function useAgentConsole(): AgentConsole {
     socket.on("user_typing", onTyping);
     return () => {
       timers.forEach(clearTimeout);
-      socket.off("queue_updated", onQueue);
+      socket.off("queue_changed", onQueue);
       socket.off("message", onMessage);
       socket.off("session_updated", onSession);
       socket.off("session_ended", onSession);
@@ -330,8 +338,11 @@ export function useAgentConsole(): AgentConsole {
     [socket, inTab],
   );
 
+  const { queue, hasQueue, ...rest } = state;
+  const view = useMemo(() => (queue && hasQueue ? queueView(queue) : null), [queue, hasQueue]);
   return {
-    ...state,
+    ...rest,
+    queue: view,
     connection,
     setStatus,
     claim,

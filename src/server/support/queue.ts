@@ -1,9 +1,17 @@
-import type { AgentPresence, AgentStatus, QueuePosition, QueueSnapshot } from "@/realtime/support-chat";
+import type { Prisma } from "@/generated/prisma/client";
+import {
+  SUPPORT_LIMITS,
+  type AgentPresence,
+  type AgentStatus,
+  type QueueChange,
+  type QueueEntry,
+  type QueuePosition,
+  type QueueSnapshot,
+} from "@/realtime/support-chat";
 import { db } from "@/server/db/client";
 import { estimateWaitMinutes } from "@/server/support/wait-estimate";
 import { shopperName } from "@/server/support/views";
 
-const QUEUE_SHOWN = 100;
 const DEFAULT_HANDLE_MINUTES = 6;
 
 let handleCache: { at: number; minutes: number } | null = null;
@@ -35,44 +43,83 @@ export async function agentPresence(statuses: Map<string, AgentStatus>): Promise
   return users.map((u) => ({ id: u.id, name: u.name, status: statuses.get(u.id) ?? "offline", activeChats: active.get(u.id) ?? 0, maxChats: u.maxChats }));
 }
 
-/** The waiting conversations in order, who is there to take them, and each one's place and wait. */
-export async function readQueue(statuses: Map<string, AgentStatus>): Promise<{ snapshot: QueueSnapshot; positions: QueuePosition[] }> {
-  const at = Date.now();
-  const [rows, agents, handleMinutes] = await Promise.all([
-    db().supportSession.findMany({
-      where: { status: "QUEUED" },
-      orderBy: { createdAt: "asc" },
-      take: QUEUE_SHOWN,
-      select: {
-        id: true,
-        topic: true,
-        offline: true,
-        createdAt: true,
-        guestName: true,
-        shopper: { select: { name: true } },
-        messages: { where: { kind: "MESSAGE" }, orderBy: { seq: "desc" }, take: 1, select: { body: true } },
-      },
-    }),
-    agentPresence(statuses),
-    averageHandleMinutes(),
-  ]);
-  const agentsOnline = agents.filter((a) => a.status === "online").length;
-  const sessions = rows.map((s, i) => ({
+const entrySelect = {
+  id: true,
+  topic: true,
+  offline: true,
+  createdAt: true,
+  guestName: true,
+  shopper: { select: { name: true } },
+  messages: { where: { kind: "MESSAGE" }, orderBy: { seq: "desc" }, take: 1, select: { body: true } },
+} satisfies Prisma.SupportSessionSelect;
+
+function toQueueEntry(s: Prisma.SupportSessionGetPayload<{ select: typeof entrySelect }>): QueueEntry {
+  return {
     sessionId: s.id,
-    position: i + 1,
     topic: s.topic,
     shopperName: shopperName(s),
     offline: s.offline,
     createdAt: s.createdAt.toISOString(),
     lastMessage: s.messages[0]?.body.slice(0, 140) ?? null,
-  }));
-  const positions = sessions.map((s) => ({
-    sessionId: s.sessionId,
-    position: s.position,
-    estimatedWaitMinutes: estimateWaitMinutes(s.position, agents, handleMinutes),
+  };
+}
+
+const queueOrder = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.SupportSessionOrderByWithRelationInput[];
+
+/** The whole queue as agents see it: the oldest waiting conversations and who is there to take them. */
+export async function readQueue(statuses: Map<string, AgentStatus>): Promise<QueueSnapshot> {
+  const at = Date.now();
+  const [rows, waiting, agents] = await Promise.all([
+    db().supportSession.findMany({ where: { status: "QUEUED" }, orderBy: queueOrder, take: SUPPORT_LIMITS.queueShown, select: entrySelect }),
+    db().supportSession.count({ where: { status: "QUEUED" } }),
+    agentPresence(statuses),
+  ]);
+  return { at, waiting, sessions: rows.map(toQueueEntry), agents };
+}
+
+/**
+ * What agents and waiting shoppers must hear after these sessions and agents changed: the
+ * changed entries (and those that moved into the shown part of the queue because others left
+ * it), the agents' new state, and every waiting shopper's place and wait (which any change can
+ * move). Reads the queue's ids once, then only the rows that changed.
+ */
+export async function readQueueChange(
+  statuses: Map<string, AgentStatus>,
+  changed: { sessions: string[]; agents: string[] },
+): Promise<{ change: QueueChange; positions: QueuePosition[] }> {
+  const at = Date.now();
+  const queued = await db().supportSession.findMany({ where: { status: "QUEUED" }, orderBy: queueOrder, select: { id: true } });
+  const place = new Map(queued.map((s, i) => [s.id, i]));
+  const shown = SUPPORT_LIMITS.queueShown;
+  const removedSessions = changed.sessions.filter((id) => !place.has(id));
+  const upsert = new Set(changed.sessions.filter((id) => place.get(id)! < shown));
+  // k conversations left: whoever now sits in the last k shown places may be new to the agents.
+  for (const s of queued.slice(Math.max(0, shown - removedSessions.length), shown)) upsert.add(s.id);
+  const presentAgents = changed.agents.filter((id) => statuses.has(id));
+  const [rows, agents, everyone, handleMinutes] = await Promise.all([
+    upsert.size ? db().supportSession.findMany({ where: { id: { in: [...upsert] }, status: "QUEUED" }, orderBy: queueOrder, select: entrySelect }) : [],
+    presentAgents.length ? agentPresence(new Map(presentAgents.map((id) => [id, statuses.get(id)!]))) : [],
+    queued.length ? agentPresence(statuses) : [],
+    queued.length ? averageHandleMinutes() : DEFAULT_HANDLE_MINUTES,
+  ]);
+  const agentsOnline = everyone.filter((a) => a.status === "online").length;
+  // Places behind a conversation that joined or changed are unchanged unless one left or the agents changed.
+  const from = removedSessions.length || changed.agents.length ? 0 : Math.min(queued.length, ...changed.sessions.map((id) => place.get(id) ?? queued.length));
+  const positions = queued.slice(from).map((s, j) => ({
+    sessionId: s.id,
+    position: from + j + 1,
+    estimatedWaitMinutes: estimateWaitMinutes(from + j + 1, everyone, handleMinutes),
     agentsOnline,
   }));
-  return { snapshot: { at, sessions, agents }, positions };
+  const change: QueueChange = {
+    at,
+    waiting: queued.length,
+    sessions: rows.map(toQueueEntry),
+    removedSessions,
+    agents,
+    removedAgents: changed.agents.filter((id) => !statuses.has(id)),
+  };
+  return { change, positions };
 }
 
 /** One waiting conversation's place and wait (null once it is no longer waiting). */
