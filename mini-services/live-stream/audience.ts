@@ -16,7 +16,6 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
   const members = new Map<string, Map<string, string | null>>();
   /** show → viewer key → local sockets; its size is this instance's people (watch time). */
   const people = new Map<string, Map<string, number>>();
-  const joinedBy = new Map<string, Set<string>>();
   const lastCount = new Map<string, number>();
   const lastSent = new Map<string, number>();
   const dirty = new Set<string>();
@@ -54,7 +53,6 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
     const key = inShow.get(socket.id) ?? null;
     inShow.delete(socket.id);
     if (inShow.size === 0) members.delete(showId);
-    joinedBy.get(socket.id)?.delete(showId);
     socket.leave(showRoom(showId));
     if (!key) return;
     bump(showId, key, -1);
@@ -70,7 +68,6 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
       const key = counted ? viewerKey(socket) : null;
       inShow.set(socket.id, key);
       members.set(showId, inShow);
-      joinedBy.set(socket.id, (joinedBy.get(socket.id) ?? new Set()).add(showId));
       socket.join(showRoom(showId));
       if (!key) return { arrived: false };
       bump(showId, key, 1);
@@ -80,9 +77,9 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
       return { arrived };
     },
     leave,
+    /** A socket that went away: it leaves every show. (Shows on one instance are few: no index per socket.) */
     async leaveAll(socket: AnySocket): Promise<void> {
-      const shows = [...(joinedBy.get(socket.id) ?? [])];
-      joinedBy.delete(socket.id);
+      const shows = [...members].filter(([, inShow]) => inShow.has(socket.id)).map(([showId]) => showId);
       await Promise.all(shows.map((showId) => leave(socket, showId)));
     },
     isIn: (socketId: string, showId: string) => members.get(showId)?.has(socketId) ?? false,

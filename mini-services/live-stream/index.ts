@@ -13,7 +13,7 @@ await startService({
   onStart: startRuntime,
   onConnection(socket) {
     if (socket.data.user) socket.join(liveUserRoom(socket.data.user.sub));
-    socket.on("disconnect", () => void live().audience.leaveAll(socket));
   },
+  onDisconnect: (socket) => void live().audience.leaveAll(socket),
   onStop: stopRuntime,
 });

@@ -8,7 +8,6 @@ import type { Metrics } from "@/server/service/metrics";
 
 export interface SocketData {
   user: Identity | null;
-  ip: string;
 }
 
 // Event maps are the contracts in src/realtime; the bootstrap itself is map-agnostic.

@@ -1,12 +1,20 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
-export function createMetrics(service: string) {
+/** `connections` is read when /metrics is scraped, so no socket needs a listener to keep it. */
+export function createMetrics(service: string, connections: () => number) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const metrics = {
     registry,
-    connections: new Gauge({ name: "calor_socket_connections", help: "Open Socket.IO connections", registers: [registry] }),
+    connections: new Gauge({
+      name: "calor_socket_connections",
+      help: "Open Socket.IO connections",
+      registers: [registry],
+      collect() {
+        this.set(connections());
+      },
+    }),
     eventsIn: new Counter({ name: "calor_socket_events_in_total", help: "Socket events received", labelNames: ["event"], registers: [registry] }),
     eventsOut: new Counter({
       name: "calor_socket_events_out_total",

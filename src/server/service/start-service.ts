@@ -9,7 +9,8 @@ import { db, disconnectDb } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError, httpStatus, rejectNul, toErrorBody } from "@/server/errors";
 import { logger, type Logger } from "@/server/log";
-import type { AnyServer, EventHandler, HandlerContext, SocketData } from "@/server/service/define-handler";
+import type { AnyServer, AnySocket, EventHandler, SocketData } from "@/server/service/define-handler";
+import { createConnectionCaps } from "@/server/service/connection-caps";
 import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
 
 export interface ServiceContext {
@@ -29,12 +30,13 @@ export interface ServiceDefinition {
   /** Events per second one identity (or anonymous socket) may send across all events. */
   eventsPerSecond?: number;
   routes?: (app: Hono, ctx: ServiceContext) => void;
-  onConnection?: (socket: HandlerContext["socket"], ctx: ServiceContext) => void | Promise<void>;
+  onConnection?: (socket: AnySocket, ctx: ServiceContext) => void | Promise<void>;
+  /** When a socket has gone; one shared listener, so a service need not add a closure per socket. */
+  onDisconnect?: (socket: AnySocket, ctx: ServiceContext) => void;
   onStart?: (ctx: ServiceContext) => void | Promise<void>;
   onStop?: (ctx: ServiceContext) => void | Promise<void>;
 }
 
-const IP_HEADER = "x-calor-client-ip";
 const MAX_CONNECTIONS_PER_IP = Number(process.env.MAX_CONNECTIONS_PER_IP ?? 500);
 const MAX_CONNECTIONS_PER_USER = Number(process.env.MAX_CONNECTIONS_PER_USER ?? 20);
 
@@ -42,12 +44,12 @@ const MAX_CONNECTIONS_PER_USER = Number(process.env.MAX_CONNECTIONS_PER_USER ?? 
 export async function startService(def: ServiceDefinition) {
   const config = env();
   const log = logger(def.name);
-  const metrics = createMetrics(def.name);
+  const io: AnyServer = new Server<never, never, never, SocketData>({ serveClient: false });
+  const metrics = createMetrics(def.name, () => io.of("/").sockets.size);
   const stopLagSampler = sampleLoopLag(metrics);
 
-  const io: AnyServer = new Server<never, never, never, SocketData>({ serveClient: false });
   const origins = new Set(config.ALLOWED_ORIGINS);
-  const perIp = new Map<string, number>();
+  const caps = createConnectionCaps({ perIp: MAX_CONNECTIONS_PER_IP, perUser: MAX_CONNECTIONS_PER_USER });
   // Bun forgets a request's peer once it is upgraded, so the address is read in allowRequest.
   const requestIps = new WeakMap<Request, string>();
   const engine = new Engine({
@@ -60,20 +62,18 @@ export async function startService(def: ServiceDefinition) {
       const origin = req.headers.get("origin");
       if (origin && !origins.has(origin)) throw "origin not allowed";
       if (new URL(req.url).searchParams.has("sid")) return;
-      // A new connection takes its slot here, before any await, so a burst cannot overshoot the cap.
       const ip = clientIp(req, server);
-      if ((perIp.get(ip) ?? 0) >= MAX_CONNECTIONS_PER_IP) throw "too many connections from this address";
-      perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+      if (!caps.takeIp(ip)) throw "too many connections from this address";
       requestIps.set(req, ip);
     },
   });
   io.bind(engine);
-  // Only the engine sees the raw request: it stamps the address on the handshake record
-  // (overwriting any header a client sent) for the Socket.IO middleware to read.
+  // Only the engine sees the raw request: the connection holds its address's slot until it closes.
   engine.on("connection", (conn, req) => {
-    const ip = requestIps.get(req) ?? "unknown";
-    conn.request.headers[IP_HEADER] = ip;
-    conn.once("close", () => decrement(perIp, ip));
+    caps.bind(conn, requestIps.get(req) ?? "unknown");
+    // The Request stays reachable while the connection is open (heap counts: one per socket),
+    // and a WeakMap entry with it: drop the entry once read.
+    requestIps.delete(req);
   });
 
   let redis: Redis | null = null;
@@ -104,10 +104,9 @@ export async function startService(def: ServiceDefinition) {
       })
     : new RateLimiterMemory({ points, duration: 1 });
 
-  const perUser = new Map<string, number>();
   io.use(async (socket, next) => {
-    socket.data.ip = String(socket.handshake.headers[IP_HEADER] ?? "unknown");
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown };
+    const token = auth.token;
     socket.data.user = null;
     if (typeof token === "string" && token) {
       try {
@@ -115,50 +114,58 @@ export async function startService(def: ServiceDefinition) {
       } catch {
         return next(Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "The token is invalid or expired" } }));
       }
+      // The identity is in socket.data now; the JWT itself would sit in memory for the socket's life.
+      delete auth.token;
     } else if (def.requireAuth) {
       return next(Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "A token is required" } }));
     }
     const userId = socket.data.user?.sub;
-    if (userId) {
-      if ((perUser.get(userId) ?? 0) >= MAX_CONNECTIONS_PER_USER) {
-        return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
-      }
-      perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
-      socket.conn.once("close", () => decrement(perUser, userId));
+    const slot = userId ? caps.takeUser(socket.conn, userId) : "ok";
+    if (slot === "full") {
+      return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
     }
+    if (slot === "closed") return next(new Error("connection closed during the handshake"));
     next();
   });
 
-  io.on("connection", async (socket) => {
-    const userId = socket.data.user?.sub;
-    metrics.connections.inc();
-    socket.on("disconnect", () => metrics.connections.dec());
-
-    const handlerCtx: HandlerContext = { io, socket, log, metrics };
-    for (const handler of def.handlers) {
-      socket.on(handler.event, async (...args: unknown[]) => {
-        const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (value: unknown) => void) : undefined;
-        const started = performance.now();
-        metrics.eventsIn.inc({ event: handler.event });
-        try {
-          await limiter.consume(userId ?? socket.id).catch(() => {
-            throw new AppError("RATE_LIMITED", `Slow down: at most ${points} events per second`);
-          });
-          rejectNul(args[0]);
-          const payload = handler.schema.parse(args[0]);
-          const result = await handler.handle(handlerCtx, payload);
-          ack?.(handler.ack ? handler.ack(result) : { ok: true, data: result ?? null });
-        } catch (error) {
-          const body = toErrorBody(error);
-          if (body.code === "INTERNAL") log.error("handler failed", { event: handler.event, error: String(error), stack: (error as Error)?.stack });
-          metrics.errors.inc({ event: handler.event, code: body.code });
-          const failure = { code: body.code, message: body.message };
-          ack?.(handler.ackError ? handler.ackError(failure) : { ok: false, error: failure });
-        } finally {
-          metrics.handlerSeconds.observe({ event: handler.event }, (performance.now() - started) / 1000);
-        }
+  const byEvent = new Map(def.handlers.map((handler) => [handler.event, handler]));
+  // One dispatcher for every socket and event (it gets the socket as `this`): a socket costs no
+  // closure per event, which is most of what a connection would otherwise hold in the heap.
+  function dispatch(this: AnySocket, event: unknown, ...args: unknown[]) {
+    const handler = typeof event === "string" ? byEvent.get(event) : undefined;
+    // Socket.IO drops a listener's packets once the socket has disconnected; so does this.
+    if (handler && this.connected) void run(handler, this, args);
+  }
+  async function run(handler: EventHandler, socket: AnySocket, args: unknown[]) {
+    const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (value: unknown) => void) : undefined;
+    const started = performance.now();
+    metrics.eventsIn.inc({ event: handler.event });
+    try {
+      await limiter.consume(socket.data.user?.sub ?? socket.id).catch(() => {
+        throw new AppError("RATE_LIMITED", `Slow down: at most ${points} events per second`);
       });
+      rejectNul(args[0]);
+      const payload = handler.schema.parse(args[0]);
+      const result = await handler.handle({ io, socket, log, metrics }, payload);
+      ack?.(handler.ack ? handler.ack(result) : { ok: true, data: result ?? null });
+    } catch (error) {
+      const body = toErrorBody(error);
+      if (body.code === "INTERNAL") log.error("handler failed", { event: handler.event, error: String(error), stack: (error as Error)?.stack });
+      metrics.errors.inc({ event: handler.event, code: body.code });
+      const failure = { code: body.code, message: body.message };
+      ack?.(handler.ackError ? handler.ackError(failure) : { ok: false, error: failure });
+    } finally {
+      metrics.handlerSeconds.observe({ event: handler.event }, (performance.now() - started) / 1000);
     }
+  }
+  const onDisconnect = def.onDisconnect;
+  function disconnected(this: AnySocket) {
+    onDisconnect?.(this, ctx);
+  }
+
+  io.on("connection", async (socket) => {
+    socket.onAny(dispatch);
+    if (onDisconnect) socket.on("disconnect", disconnected);
     try {
       await def.onConnection?.(socket, ctx);
     } catch (error) {
@@ -237,12 +244,6 @@ function clientIp(req: Request, server: Bun.Server<unknown>): string {
   const peer = server.requestIP(req)?.address ?? "unknown";
   const viaGateway = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1";
   return (viaGateway && req.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) || peer;
-}
-
-function decrement(map: Map<string, number>, key: string) {
-  const n = (map.get(key) ?? 1) - 1;
-  if (n <= 0) map.delete(key);
-  else map.set(key, n);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
