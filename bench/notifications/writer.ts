@@ -1,7 +1,8 @@
 /**
  * The notifications benchmark's writer, in its own process so that its database work neither
  * delays the receivers' clocks nor hides in their CPU figure. It commits outbox rows at a pace
- * (writeOutbox inside a transaction, then nudgeNotifications(), as the app does) and writes
+ * (writeOutboxMany inside a transaction — one statement for the outbox rows and one for their
+ * centre rows — then nudgeNotifications(), as the app does) and writes
  * each row's id, commit time (epoch ms) and addressee to the file named in its config.
  * Config: BENCH_WRITER_CONFIG (JSON of WriterConfig). Started by bench/notifications.ts.
  */
@@ -37,7 +38,7 @@ export interface WriterResult {
 
 // nudgeNotifications() reads NOTIFICATIONS_URL and SERVICE_TOKEN through env(): the parent sets them.
 const { nudgeNotifications } = await import("@/server/outbox/nudge");
-const { writeOutbox } = await import("@/server/outbox/write-outbox");
+const { writeOutboxMany } = await import("@/server/outbox/write-outbox");
 
 const config = JSON.parse(process.env.BENCH_WRITER_CONFIG ?? "null") as WriterConfig | null;
 if (!config) throw new Error("BENCH_WRITER_CONFIG is required");
@@ -61,14 +62,19 @@ await paced(config.rate / perTx, config.seconds, config.deadline, (i) => {
   const who = Array.from({ length: perTx }, (_, k) => (i * perTx + k) % config.userIds.length);
   writes.push(
     db
-      .$transaction(async (t) => {
-        const ids: number[] = [];
-        for (const u of who) {
-          const userId = config.userIds[u]!;
-          ids.push(await writeOutbox(t, "notification", { userId, kind: "bench", title: "Benchmark", body: `event ${i}`, link: null }, { userId }));
-        }
-        return ids;
-      })
+      .$transaction((t) =>
+        writeOutboxMany(
+          t,
+          who.map((u) => {
+            const userId = config.userIds[u]!;
+            return {
+              topic: "notification" as const,
+              payload: { userId, kind: "bench", title: "Benchmark", body: `event ${i}`, link: null },
+              scope: { userId },
+            };
+          }),
+        ),
+      )
       .then(
         (ids) => {
           const at = epochNow();

@@ -57,7 +57,10 @@ export async function takeUnits(tx: Tx, productId: string, units: number): Promi
   const change = await moveStock(tx, productId, -units);
   if (!change) return refuseShortage(tx, productId, units);
   const steps = Array.from({ length: units }, (_, i) => ({ ...change, previousStock: change.previousStock - i, stock: change.previousStock - i - 1 }));
-  await writeOutboxMany(tx, "inventory.updated", steps, audience(productId));
+  await writeOutboxMany(
+    tx,
+    steps.map((payload) => ({ topic: "inventory.updated" as const, payload, scope: audience(productId) })),
+  );
   return change;
 }
 

@@ -2,41 +2,58 @@ import type { Tx } from "@/server/db/client";
 import { centreEntryFor } from "@/realtime/notification-entry";
 import { outboxPayloadSchemas, type OutboxPayload, type OutboxScope, type OutboxTopic } from "@/realtime/outbox-topics";
 
+/** One event to record: what happened and who may hear it. */
+export interface OutboxWrite<T extends OutboxTopic = OutboxTopic> {
+  topic: T;
+  payload: OutboxPayload<T>;
+  scope: OutboxScope;
+}
+
 /**
  * Records an event in the same transaction as the change it describes. Call it with the
  * transaction client, never the global one: the row must commit or roll back with the change.
  * Events meant for a shopper's notification centre (their orders, `notification`) add that row too.
  */
 export async function writeOutbox<T extends OutboxTopic>(tx: Tx, topic: T, payload: OutboxPayload<T>, scope: OutboxScope): Promise<number> {
-  const valid = outboxPayloadSchemas[topic].parse(payload) as OutboxPayload<T>;
-  const row = await tx.outboxEvent.create({ data: outboxRow(topic, valid, scope), select: { id: true } });
-  const entry = centreEntryFor(topic, valid);
-  if (entry) await tx.notification.create({ data: { ...entry, outboxId: row.id } });
-  return row.id;
+  const [id] = await writeOutboxMany(tx, [{ topic, payload, scope }]);
+  return id!;
 }
 
 /**
- * Several events of one topic and scope, in this order, with one statement (a batch of offer
- * claims announces one stock step per unit). Events that add a centre row need each row's id,
- * so they are written one by one.
+ * Several events in one statement (plus one for their centre rows), in this order: a batch of
+ * offer claims announces one stock step per unit. Returns each event's outbox id.
  */
-export async function writeOutboxMany<T extends OutboxTopic>(tx: Tx, topic: T, payloads: OutboxPayload<T>[], scope: OutboxScope): Promise<void> {
-  const valid = payloads.map((p) => outboxPayloadSchemas[topic].parse(p) as OutboxPayload<T>);
-  if (valid.some((p) => centreEntryFor(topic, p))) {
-    for (const p of valid) await writeOutbox(tx, topic, p, scope);
-    return;
-  }
-  await tx.outboxEvent.createMany({ data: valid.map((p) => outboxRow(topic, p, scope)) });
-}
-
-function outboxRow<T extends OutboxTopic>(topic: T, payload: OutboxPayload<T>, scope: OutboxScope) {
-  return {
+export async function writeOutboxMany(tx: Tx, events: OutboxWrite[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const payloads = events.map((e) => outboxPayloadSchemas[e.topic].parse(e.payload) as OutboxPayload<OutboxTopic>);
+  const rows = events.map(({ topic, scope }, i) => ({
     topic,
-    payload: JSON.stringify(payload),
+    payload: JSON.stringify(payloads[i]),
     userId: scope.userId ?? null,
     orderId: scope.orderId ?? null,
     productId: scope.productId ?? null,
     admin: scope.admin ?? false,
     everyone: scope.everyone ?? false,
-  };
+  }));
+  const created = await tx.outboxEvent.createManyAndReturn({
+    data: rows,
+    select: { id: true, topic: true, payload: true, userId: true, orderId: true, productId: true, admin: true, everyone: true },
+  });
+  // RETURNING promises no order: each event takes the id of a created row with its content
+  // (rows that are alike are interchangeable), lowest first so equal rows keep their order.
+  const idsByContent = new Map<string, number[]>();
+  for (const row of created.sort((a, b) => a.id - b.id)) {
+    const key = contentKey(row);
+    idsByContent.set(key, [...(idsByContent.get(key) ?? []), row.id]);
+  }
+  const ids = rows.map((row) => idsByContent.get(contentKey(row))!.shift()!);
+  const entries = events.flatMap((e, i) => {
+    const entry = centreEntryFor(e.topic, payloads[i]!);
+    return entry ? [{ ...entry, outboxId: ids[i]! }] : [];
+  });
+  if (entries.length) await tx.notification.createMany({ data: entries });
+  return ids;
 }
+
+type OutboxRow = { topic: string; payload: string; userId: string | null; orderId: string | null; productId: string | null; admin: boolean; everyone: boolean };
+const contentKey = (r: OutboxRow) => JSON.stringify([r.topic, r.payload, r.userId, r.orderId, r.productId, r.admin, r.everyone]);
