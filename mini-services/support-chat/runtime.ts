@@ -3,6 +3,7 @@ import { SUPPORT_LIMITS } from "@/realtime/support-chat";
 import { AppError } from "@/server/errors";
 import type { HandlerContext } from "@/server/service/define-handler";
 import type { ServiceContext } from "@/server/service/start-service";
+import { findStored, persistMessage, type MessageRequest, type Persisted } from "@/server/support/message-writer";
 import { readQueueChange } from "@/server/support/queue";
 import { emitQueueChange } from "./broadcast";
 import { memoryPresence, redisPresence, type PresenceStore } from "./presence";
@@ -89,15 +90,32 @@ export function runtime(): SupportRuntime {
   return current;
 }
 
-/** The per-identity message limit, on top of the bootstrap's limit on all events. */
-export async function limitMessages(ctx: HandlerContext, userId: string): Promise<void> {
-  await runtime()
-    .messageLimiter.consume(userId)
-    .catch(() => {
-      ctx.log.debug("message rate limited", { userId });
-      throw new AppError(
-        "RATE_LIMITED",
-        `You are sending messages too quickly: at most ${SUPPORT_LIMITS.messagesPerWindow} every ${SUPPORT_LIMITS.windowSeconds} seconds`,
-      );
-    });
+/**
+ * Stores a person's message under the per-identity limit. A retry of a stored message is
+ * answered even over the limit and counts nothing (its point is given back), nor does a refusal.
+ */
+export async function persistWithinLimit(ctx: HandlerContext, userId: string, request: MessageRequest): Promise<Persisted> {
+  const limiter = runtime().messageLimiter;
+  const refund = () => limiter.reward(userId, 1).catch(() => undefined);
+  const allowed = await limiter.consume(userId).then(
+    () => true,
+    () => false,
+  );
+  if (!allowed) {
+    const stored = await findStored(request);
+    if (stored) return stored;
+    ctx.log.debug("message rate limited", { userId });
+    throw new AppError(
+      "RATE_LIMITED",
+      `You are sending messages too quickly: at most ${SUPPORT_LIMITS.messagesPerWindow} every ${SUPPORT_LIMITS.windowSeconds} seconds`,
+    );
+  }
+  try {
+    const persisted = await persistMessage(request);
+    if (!persisted.created) await refund();
+    return persisted;
+  } catch (error) {
+    await refund();
+    throw error;
+  }
 }

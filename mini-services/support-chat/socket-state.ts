@@ -1,7 +1,8 @@
 import type { Side } from "@/realtime/support-chat";
 import { supportRooms } from "@/realtime/support-chat";
 import { requireRole, requireUser, type AnySocket, type HandlerContext } from "@/server/service/define-handler";
-import { authorize, notFound } from "@/server/support/access";
+import { accessOf, authorize, notFound } from "@/server/support/access";
+import type { SessionRow } from "@/server/support/views";
 
 interface SupportSocketState {
   /** Sessions this socket opened with a resume token: it acts as their shopper. */
@@ -40,4 +41,18 @@ export async function authorizeStaff(ctx: HandlerContext, sessionId: string) {
   const found = await authorizeSession(ctx, sessionId);
   if (found.access === "shopper") throw notFound();
   return found;
+}
+
+/**
+ * authorizeSession / authorizeStaff for the message writer, which reads the session itself
+ * (with the rest of its batch): who the caller writes as, or NOT_FOUND.
+ */
+export function messageSender(ctx: HandlerContext, sessionId: string, staffOnly: boolean): (session: SessionRow) => "SHOPPER" | "AGENT" {
+  const user = staffOnly ? requireRole(ctx, "AGENT") : requireUser(ctx);
+  const holdsToken = socketState(ctx.socket).tokens.has(sessionId);
+  return (session) => {
+    const access = accessOf(user, session, holdsToken);
+    if (!access || (staffOnly && access === "shopper")) throw notFound();
+    return access === "shopper" ? "SHOPPER" : "AGENT";
+  };
 }

@@ -1,3 +1,4 @@
+import type { Socket } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
 import type { MessageView, SessionView } from "@/realtime/support-chat";
@@ -71,4 +72,79 @@ describe("support chat under concurrency", () => {
     expect(stored.filter((m) => m.kind === "MESSAGE")).toHaveLength(21);
     expect((await db.supportSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeq).toBe(stored.length);
   });
+
+  it("writes a burst over many conversations in shared transactions: per-conversation order, no gaps, refusals take no seq", async () => {
+    const agent = await join("AGENT");
+    await db.user.update({ where: { id: agent.user.id }, data: { maxChats: 20 } });
+    await must(agent.socket, "set_agent_status", { status: "online" });
+    const chats = [];
+    for (let i = 0; i < 6; i++) {
+      const shopper = await join("GUEST");
+      const { session } = await must(shopper.socket, "start_session", { topic: `Burst ${i}` });
+      await must(agent.socket, "claim_session", { sessionId: session.id });
+      chats.push({ shopper, sessionId: session.id });
+    }
+    const [closed, ...open] = chats;
+    await must(closed!.shopper.socket, "end_session", { sessionId: closed!.sessionId });
+    const stranger = await join("GUEST");
+    const before = await db.supportMessage.count();
+
+    // Everything at once, without awaiting: the writer batches what arrives while it writes.
+    const heard = open.map(({ sessionId }) => shopperLines(agent.socket, sessionId, 3));
+    const retryId = clientId();
+    const sends = [
+      ...open.flatMap(({ shopper, sessionId }) =>
+        [0, 1, 2].map((i) =>
+          ask(shopper.socket, "send_message", {
+            sessionId,
+            clientMessageId: i === 0 && sessionId === open[0]!.sessionId ? retryId : clientId(),
+            body: `line ${i}`,
+          }),
+        ),
+      ),
+      ...open.map(({ sessionId }, i) => ask(agent.socket, "send_message", { sessionId, clientMessageId: clientId(), body: `answer ${i}` })),
+      ask(open[0]!.shopper.socket, "send_message", { sessionId: open[0]!.sessionId, clientMessageId: retryId, body: "line 0" }),
+      ask(closed!.shopper.socket, "send_message", { sessionId: closed!.sessionId, clientMessageId: clientId(), body: "too late" }),
+      ask(stranger.socket, "send_message", { sessionId: open[1]!.sessionId, clientMessageId: clientId(), body: "not mine" }),
+    ];
+    const acks = await Promise.all(sends);
+    const [ended, foreign] = acks.slice(-2);
+    expect(ended).toMatchObject({ ok: false, error: { code: "UNPROCESSABLE" } });
+    expect(foreign).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    const delivered = acks.slice(0, -2).map((a) => {
+      if (!a.ok) throw new Error(`refused: ${a.error.code}`);
+      return a.data;
+    });
+    // The retry got the original back.
+    expect(delivered.at(-1)!.id).toBe(delivered[0]!.id);
+    expect(await db.supportMessage.count()).toBe(before + open.length * 4);
+
+    for (const [i, { sessionId }] of open.entries()) {
+      const rows = await db.supportMessage.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+      expect(rows.map((m) => m.seq)).toEqual(rows.map((_, j) => j + 1));
+      // One socket's sends keep their order.
+      expect(rows.filter((m) => m.senderRole === "SHOPPER").map((m) => m.body)).toEqual(["line 0", "line 1", "line 2"]);
+      expect((await db.supportSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeq).toBe(rows.length);
+      // The agent heard the shopper's three lines, each once (acked means stored: the row exists).
+      expect((await heard[i]!).map((m) => m.seq)).toEqual(rows.filter((m) => m.senderRole === "SHOPPER").map((m) => m.seq));
+    }
+    const closedRow = await db.supportSession.findUniqueOrThrow({ where: { id: closed!.sessionId } });
+    expect(await db.supportMessage.count({ where: { sessionId: closed!.sessionId } })).toBe(closedRow.lastSeq);
+  });
 });
+
+/** The next n shopper messages of one session that this socket hears. */
+function shopperLines(socket: Socket, sessionId: string, n: number): Promise<MessageView[]> {
+  return new Promise((resolve) => {
+    const got: MessageView[] = [];
+    const on = (m: MessageView) => {
+      if (m.sessionId !== sessionId || m.senderRole !== "SHOPPER") return;
+      got.push(m);
+      if (got.length === n) {
+        socket.off("message", on);
+        resolve(got);
+      }
+    };
+    socket.on("message", on);
+  });
+}

@@ -1,26 +1,19 @@
 import { addNoteSchema, type MessageView } from "@/realtime/support-chat";
-import { defineHandler } from "@/server/service/define-handler";
-import { postMessage, storedMessage } from "@/server/support/messages";
+import { defineHandler, requireRole } from "@/server/service/define-handler";
 import { emitMessage } from "../broadcast";
-import { limitMessages } from "../runtime";
-import { authorizeStaff } from "../socket-state";
+import { persistWithinLimit } from "../runtime";
+import { messageSender } from "../socket-state";
 
 export default defineHandler({
   event: "add_note",
   schema: addNoteSchema,
   async handle(ctx, payload): Promise<MessageView> {
-    const { user, session } = await authorizeStaff(ctx, payload.sessionId);
-    // A retry (offline queue, lost ack) gets its stored message back without counting again.
-    const stored = await storedMessage(session.id, payload.clientMessageId);
-    if (stored) return stored;
-    await limitMessages(ctx, user.sub);
-    const { message, created } = await postMessage({
-      sessionId: session.id,
+    const user = requireRole(ctx, "AGENT");
+    const { message, created, session } = await persistWithinLimit(ctx, user.sub, {
+      ...payload,
       kind: "NOTE",
       senderId: user.sub,
-      senderRole: "AGENT",
-      body: payload.body,
-      clientMessageId: payload.clientMessageId,
+      senderRole: messageSender(ctx, payload.sessionId, true),
     });
     if (created) emitMessage(ctx, message, [session.agentId, user.sub]);
     return message;
