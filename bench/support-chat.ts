@@ -61,7 +61,7 @@ export const supportChat = defineBenchmark({
       const setupStarted = performance.now();
       let setupBytes = 0;
       // Each side counts only what the other side sent; everything else (its own echo, the
-      // queue snapshots agents receive) is consumed unparsed, its bytes counted.
+      // queue changes agents receive) is consumed unparsed, its bytes counted.
       const hears = (tag: number) => (socket: LightSocket) => {
         const marker = `~b${tag}.`;
         socket.onFrame = (frame) => {
@@ -228,7 +228,7 @@ export const supportChat = defineBenchmark({
         notes: [
           "Setup: every agent connects and goes online (set_agent_status), then each shopper starts a session (start_session) and an agent claims it (claim_session). Each side is a real user row with its own token and light socket.",
           "Messages alternate shopper → agent and agent → shopper; each carries its send time in the body and is timed when the OTHER side's socket receives the `message` event. Persistence is checked by counting SupportMessage rows with the benchmark's clientMessageId prefix against the acknowledged sends.",
-          `Frames other than the timed messages (echoes, queue snapshots) are consumed without parsing; during setup they came to ${fmt(setupMiB, 1)} MiB, ${fmt((setupBytes - setupMiB * 2 ** 20) / 2 ** 20, 1)} MiB more while talking.`,
+          `Event frames other than the timed messages (echoes, queue changes, session events; acks are not counted) are consumed without parsing; during setup they came to ${fmt(setupMiB, 1)} MiB, ${fmt((setupBytes - setupMiB * 2 ** 20) / 2 ** 20, 1)} MiB more while talking.`,
         ],
         othersCores: [others],
         data: {
