@@ -161,7 +161,7 @@ async function writeBatch(batch: Pending[]): Promise<void> {
   const storedByKey = new Map(stored.map((m) => [key(m.sessionId, m.clientMessageId!), m]));
 
   // Who may write, what is already stored, what is new: decided per message before any write.
-  const fresh = new Map<string, { item: Pending; senderRole: "SHOPPER" | "AGENT" }[]>();
+  const fresh: Fresh = new Map();
   for (const item of items) {
     const { request } = item;
     const session = sessionById.get(request.sessionId);
@@ -171,7 +171,11 @@ async function writeBatch(batch: Pending[]): Promise<void> {
       const row = storedByKey.get(key(request.sessionId, request.clientMessageId));
       if (row) succeed(item, { message: toMessageView(row), created: false, session, notified: false });
       else if (session.status === "ENDED") throw ended();
-      else fresh.set(session.id, [...(fresh.get(session.id) ?? []), { item, senderRole }]);
+      else {
+        const sends = fresh.get(session.id) ?? [];
+        if (!sends.length) fresh.set(session.id, sends);
+        sends.push({ item, senderRole });
+      }
     } catch (error) {
       fail(item, error);
     }
