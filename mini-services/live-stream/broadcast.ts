@@ -3,8 +3,9 @@ import type { Metrics } from "@/server/service/metrics";
 import type { LiveServerToClient } from "@/realtime/live-stream";
 
 /**
- * One emit to a room: Socket.IO encodes the packet once and hands the same frame to every
- * socket (and, with Redis, publishes it once to the other instances). Never loop over sockets.
+ * One emit to a room: the packet is encoded once; for a show's rooms Bun publishes the frame to
+ * every subscribed WebSocket natively (index.ts, nativeRooms), and with Redis it is published
+ * once to the other instances. Never loop over sockets.
  */
 export function broadcast<E extends keyof LiveServerToClient>(
   ctx: { io: AnyServer; metrics: Metrics },

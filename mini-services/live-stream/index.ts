@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
-import { liveUserRoom } from "@/realtime/live-stream";
+import { liveUserRoom, showRoom } from "@/realtime/live-stream";
 import { handlers } from "./handlers";
 import { live, startRuntime, stopRuntime } from "./runtime";
 
@@ -10,6 +10,8 @@ await startService({
   port: env().LIVE_STREAM_PORT,
   requireAuth: false,
   handlers,
+  // A show's rooms carry every chat message to every viewer: Bun publishes them natively.
+  nativeRooms: (room) => room.startsWith(showRoom("")),
   onStart: startRuntime,
   onConnection(socket) {
     if (socket.data.user) socket.join(liveUserRoom(socket.data.user.sub));

@@ -8,7 +8,7 @@ import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { TEST_SECRETS } from "../support/env";
 import { startService, type ServiceName, type ServiceProcess } from "../support/service-process";
-import { connect, emitAck } from "../support/socket";
+import { connect, emitAck, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { createShow } from "../integration/live-helpers";
 import { createOrder, Device, nudge, orderEvent, produce } from "../integration/notifications-helpers";
@@ -161,9 +161,13 @@ const matrices: Record<ServiceName, Matrix> = {
       const viewerSocket = track(await connect(url, { token: viewer.token }));
       const attacker = track(await connect(url, { token: (await createUser(db, "SHOPPER")).token }));
       for (const s of [hostSocket, viewerSocket, attacker]) await emitAck(s, "join_stream", { showId });
+      // The setup's own broadcasts must have reached every victim before the test listens: a
+      // sender's ack and the other sockets' copies travel on different connections.
+      const setupHeard = [hostSocket, attacker].map((s) => nextEvent(s, "new_message"));
       const said = await emitAck<Ack<{ id: string }>>(viewerSocket, "send_message", { showId, body: "hello" });
       if (!said.ok) throw new Error(said.error.message);
       const messageId = said.data.id;
+      setupHeard.push(...[hostSocket, viewerSocket, attacker].map((s) => nextEvent(s, "offer_activated")));
       const offer = await emitAck<Ack<{ id: string }>>(hostSocket, "activate_offer", {
         showId,
         productId: products[0]!.id,
@@ -172,6 +176,7 @@ const matrices: Record<ServiceName, Matrix> = {
         durationSeconds: 60,
       });
       if (!offer.ok) throw new Error(offer.error.message);
+      await Promise.all(setupHeard);
       return {
         victims: [hostSocket, viewerSocket],
         attacker,

@@ -11,6 +11,7 @@ import { AppError, httpStatus, rejectNul, toErrorBody } from "@/server/errors";
 import { logger, type Logger } from "@/server/log";
 import type { AnyServer, AnySocket, EventHandler, SocketData } from "@/server/service/define-handler";
 import { createConnectionCaps } from "@/server/service/connection-caps";
+import { publishRoomsNatively } from "@/server/service/native-rooms";
 import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
 
 export interface ServiceContext {
@@ -33,6 +34,11 @@ export interface ServiceDefinition {
   onConnection?: (socket: AnySocket, ctx: ServiceContext) => void | Promise<void>;
   /** When a socket has gone; one shared listener, so a service need not add a closure per socket. */
   onDisconnect?: (socket: AnySocket, ctx: ServiceContext) => void;
+  /**
+   * Rooms whose broadcasts Bun publishes natively (see native-rooms.ts): the big ones with many
+   * broadcasts, e.g. a show's audience. Other rooms keep Socket.IO's per-socket loop.
+   */
+  nativeRooms?: (room: string) => boolean;
   onStart?: (ctx: ServiceContext) => void | Promise<void>;
   onStop?: (ctx: ServiceContext) => void | Promise<void>;
 }
@@ -92,6 +98,9 @@ export async function startService(def: ServiceDefinition) {
     io.adapter(createAdapter(pub, sub));
   }
   const ctx: ServiceContext = { io, log, metrics, redis };
+  // Set once Bun listens; broadcasts before that take Socket.IO's own path.
+  let listening: Bun.Server<unknown> | null = null;
+  if (def.nativeRooms) publishRoomsNatively(io.of("/"), def.nativeRooms, () => listening);
 
   const points = def.eventsPerSecond ?? 20;
   const limiter: RateLimiterAbstract = limiterRedis
@@ -216,6 +225,7 @@ export async function startService(def: ServiceDefinition) {
       return app.fetch(req, srv);
     },
   });
+  listening = server;
   log.info("listening", { port: server.port, redis: !!redis });
 
   let stopping = false;
