@@ -1,7 +1,7 @@
 import type { ServiceContext } from "@/server/service/start-service";
 import type { AnySocket } from "@/server/service/define-handler";
 import { LIVE_LIMITS, showRoom } from "@/realtime/live-stream";
-import type { ViewerStore } from "./viewer-store";
+import type { LocalPeople, ViewerStore } from "./viewer-store";
 import { broadcast } from "./broadcast";
 
 /** Who counts as one viewer: the identity, or the socket for an anonymous one. */
@@ -11,11 +11,12 @@ export const viewerKey = (socket: AnySocket) => (socket.data.user ? `u:${socket.
  * The sockets of this instance in each show, the people they stand for, and the throttled
  * viewer_count_update: at most one broadcast per show per second, only when the count moved.
  */
-export function createAudience(ctx: ServiceContext, store: ViewerStore) {
+export function createAudience(ctx: ServiceContext, makeStore: (people: LocalPeople) => ViewerStore) {
   /** show → socket id → viewer key (null: in the room but not counted, e.g. the host). */
   const members = new Map<string, Map<string, string | null>>();
   /** show → viewer key → local sockets; its size is this instance's people (watch time). */
   const people = new Map<string, Map<string, number>>();
+  const store = makeStore(people);
   const lastCount = new Map<string, number>();
   const lastSent = new Map<string, number>();
   const dirty = new Set<string>();
@@ -61,20 +62,24 @@ export function createAudience(ctx: ServiceContext, store: ViewerStore) {
   }
 
   return {
-    /** Joins the room; counts the person unless `counted` is false. No-op when already in. */
-    async join(socket: AnySocket, showId: string, counted: boolean): Promise<{ arrived: boolean }> {
+    /**
+     * Joins the room; counts the person unless `counted` is false. No-op when already in.
+     * `key` is the viewer key it is counted under (share it rather than build the string again).
+     */
+    async join(socket: AnySocket, showId: string, counted: boolean): Promise<{ arrived: boolean; key: string }> {
       const inShow = members.get(showId) ?? new Map<string, string | null>();
-      if (inShow.has(socket.id)) return { arrived: false };
-      const key = counted ? viewerKey(socket) : null;
-      inShow.set(socket.id, key);
+      const known = inShow.get(socket.id);
+      if (known !== undefined) return { arrived: false, key: known ?? viewerKey(socket) };
+      const key = viewerKey(socket);
+      inShow.set(socket.id, counted ? key : null);
       members.set(showId, inShow);
       socket.join(showRoom(showId));
-      if (!key) return { arrived: false };
+      if (!counted) return { arrived: false, key };
       bump(showId, key, 1);
       const { count, arrived } = await store.add(showId, key);
       lastCount.set(showId, count);
       dirty.add(showId);
-      return { arrived };
+      return { arrived, key };
     },
     leave,
     /** A socket that went away: it leaves every show. (Shows on one instance are few: no index per socket.) */

@@ -7,12 +7,13 @@ import { createReactions } from "./reactions";
 import { createShowCache } from "./show-cache";
 import { createSlowMode } from "./slow-mode";
 import { createStats } from "./stats";
-import { memoryViewerStore, redisViewerStore } from "./viewer-store";
+import { localViewerStore, redisViewerStore } from "./viewer-store";
 
 /** The per-instance state every handler shares; Redis-backed where instances must agree. */
 function createRuntime(ctx: ServiceContext) {
   const shows = createShowCache(ctx);
-  const audience = createAudience(ctx, ctx.redis ? redisViewerStore(ctx.redis) : memoryViewerStore());
+  const redis = ctx.redis;
+  const audience = createAudience(ctx, (people) => (redis ? redisViewerStore(redis) : localViewerStore(people)));
   const stats = createStats(ctx, audience);
   return {
     ctx,

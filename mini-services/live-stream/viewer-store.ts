@@ -16,27 +16,25 @@ export interface ViewerStore {
   stop(): Promise<void>;
 }
 
-export function memoryViewerStore(): ViewerStore {
-  const shows = new Map<string, Map<string, number>>();
+/** show → viewer key → that person's sockets on this instance (kept by the audience). */
+export type LocalPeople = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * One instance (no Redis): its own sockets are the whole audience, so the counts are read from
+ * the audience's map of local people instead of being kept a second time. The audience has
+ * already counted the connection when it calls add or remove.
+ */
+export function localViewerStore(people: LocalPeople): ViewerStore {
+  const count = (showId: string) => people.get(showId)?.size ?? 0;
   return {
     async add(showId, key) {
-      const people = shows.get(showId) ?? new Map<string, number>();
-      shows.set(showId, people);
-      const n = (people.get(key) ?? 0) + 1;
-      people.set(key, n);
-      return { count: people.size, arrived: n === 1 };
+      return { count: count(showId), arrived: people.get(showId)?.get(key) === 1 };
     },
-    async remove(showId, key) {
-      const people = shows.get(showId);
-      if (!people) return 0;
-      const n = (people.get(key) ?? 1) - 1;
-      if (n <= 0) people.delete(key);
-      else people.set(key, n);
-      if (people.size === 0) shows.delete(showId);
-      return people.size;
+    async remove(showId) {
+      return count(showId);
     },
     async counts(showIds) {
-      return showIds.map((id) => shows.get(id)?.size ?? 0);
+      return showIds.map(count);
     },
     start() {},
     async stop() {},

@@ -3,7 +3,6 @@ import { showAnalytics } from "@/server/live/analytics";
 import { isHostOf } from "@/server/live/shows";
 import { defineHandler } from "@/server/service/define-handler";
 import { hostRoom, showRefSchema, type StreamState } from "@/realtime/live-stream";
-import { viewerKey } from "../audience";
 import { live } from "../runtime";
 
 /** Joins the show's room and answers with the whole current state (the stream_state snapshot). */
@@ -19,9 +18,9 @@ export default defineHandler({
     const isHost = !!user && isHostOf(user, show);
     if (isHost) ctx.socket.join(hostRoom(showId));
     // The host is not an audience member: the count and unique viewers are the audience's.
-    const { arrived } = await audience.join(ctx.socket, showId, !isHost);
+    const { arrived, key } = await audience.join(ctx.socket, showId, !isHost);
     if (!isHost) {
-      stats.viewer(showId, viewerKey(ctx.socket));
+      stats.viewer(showId, key);
       stats.sampleViewers(showId);
       if (arrived && show.featuredProductId) stats.product(showId, show.featuredProductId, "views");
     }
