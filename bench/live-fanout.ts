@@ -9,10 +9,11 @@
 import { joinPayload, LIVE_EVENTS, ackOutcome, fakeShow, seedLiveShow, type PreparedShow } from "./live/adapter";
 import { runFanoutStep, type StepResult } from "./live/fanout-step";
 import { defineBenchmark, runStandalone, type OptionValues } from "./lib/benchmark";
-import { closeAll, connectCrowd, type Crowd } from "./lib/crowd";
+import { closeAll, connectCrowd } from "./lib/crowd";
 import type { LatencySummary } from "./lib/histogram";
 import type { LightSocket } from "./lib/light-socket";
 import { processRssBytes } from "./lib/proc-stats";
+import { ReceiverThreads } from "./lib/receiver-threads";
 import type { ServerProcess } from "./lib/processes";
 import { fmt, type Section, type Table } from "./lib/report";
 import { benchDatabase, startBaseline, startCalorService, type BenchDatabase } from "./lib/services";
@@ -22,7 +23,7 @@ import { sleep } from "./lib/swarm";
 const TARGETS = {
   baseline: "Socket.IO 4 on Node's http server (the earlier template), fan-out handlers only",
   "bun-baseline": "the same handlers on Bun + @socket.io/bun-engine, no CALOR bootstrap",
-  service: "CALOR live-stream service (bootstrap: auth, rate limit, validation, metrics, database)",
+  service: "CALOR live-stream service (bootstrap: auth, rate limit, validation, metrics, database; show rooms on Bun's native pub/sub)",
 } as const;
 type Target = keyof typeof TARGETS;
 
@@ -42,6 +43,7 @@ const options = {
   "message-bytes": { default: 80, help: "length of a chat message body" },
   targets: { default: "baseline,service", help: `comma-separated: ${Object.keys(TARGETS).join(", ")}` },
   "connect-concurrency": { default: 100, help: "handshakes in flight while the crowd connects" },
+  "receiver-threads": { default: 1, help: "threads the viewers are read on (1: this thread; more lifts the generator's own ~140,000 deliveries/s bound)" },
 } as const;
 type Options = OptionValues<typeof options>;
 
@@ -82,6 +84,7 @@ export const liveFanout = defineBenchmark({
         "Deliveries/s is counted at the receivers: messages × viewers that arrived, over the time from the step's first send to its last arrival. Each sender's own copy is not counted.",
         "Latency is send → receive in one process (the generator stamps performance.now() into the message body and the receivers read it back), so it includes the generator's own queueing: read it with the generator CPU column.",
         "Server CPU is utime + stime of the server process from /proc/<pid>/stat over the step; generator CPU is process.cpuUsage() of the load generator.",
+        "With --receiver-threads N the viewers are read on N worker threads (bench/lib/receiver-threads.ts) and their latencies merged here: one thread reads at most ~140,000 frames/s, which would otherwise bound the targets whose server cost per delivery is far below that. Senders and their acks stay on the main thread; generator CPU counts every thread.",
         "The generator is not free: receiving costs it about 7 µs of CPU per delivery (Bun's WebSocket client; a raw-TCP client on Bun.connect measured the same, node:net more), about what the server spends. Server and generator share the two cores, so deliveries/s at the p99 limit is bounded by roughly 2 cores / (server µs + generator µs) per delivery; the server µs/delivery column is the comparison that does not depend on it.",
         "Memory per viewer is (RSS with the crowd joined − RSS of the idle server after start) / viewers, read from /proc/<pid>/status VmRSS after 2 s of quiet.",
         "The service target needs a database: a throwaway one from tests/support/database.ts (SQLite unless TEST_DATABASE=postgres); each sender and viewer is a user row with a realtime token.",
@@ -107,6 +110,8 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
   let server: ServerProcess | null = null;
   const sockets: LightSocket[] = [];
   const result: TargetResult = { target, command: "", viewers: o.viewers, steps: [] };
+  const tally = new StampTally();
+  const threads = o["receiver-threads"] > 1 ? new ReceiverThreads(o["receiver-threads"], tally) : null;
   try {
     let show: PreparedShow;
     if (target === "service") {
@@ -123,7 +128,6 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
     await sleep(1000);
     result.rssIdle = processRssBytes(server.pid);
 
-    const tally = new StampTally();
     const join = async (socket: LightSocket) => {
       const outcome = ackOutcome(await socket.emitWithAck(LIVE_EVENTS.join, joinPayload(show.showId), 15_000));
       if (outcome !== "OK") throw new Error(`${LIVE_EVENTS.join} refused: ${outcome}`);
@@ -136,15 +140,22 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
       };
     };
     const crowdOptions = { concurrency: o["connect-concurrency"], deadlineMs: Math.max(10_000, deadline - Date.now() - 60_000), maxErrors: 20 };
+    /** Viewers that only receive: on the receiver threads when there are any, else here. */
+    const connectViewers = async (tokens: string[]) => {
+      if (threads) return threads.connect(server!.url, tokens, { event: LIVE_EVENTS.join, payload: joinPayload(show.showId) }, crowdOptions);
+      const crowd = await connectCrowd(server!.url, tokens, receive, crowdOptions);
+      sockets.push(...crowd.sockets);
+      return { ...crowd, sockets: crowd.sockets.length };
+    };
 
     // One viewer first: a server that does not answer join_stream should fail in seconds.
     const first = await connectCrowd(server.url, show.viewerTokens.slice(0, 1), receive, crowdOptions);
     if (first.failures) throw new Error(`first viewer could not join: ${first.errors.join("; ")}`);
-    const viewers: Crowd = await connectCrowd(server.url, show.viewerTokens.slice(1, o.viewers), receive, crowdOptions);
-    sockets.push(...first.sockets, ...viewers.sockets);
+    sockets.push(...first.sockets);
+    const viewers = await connectViewers(show.viewerTokens.slice(1, o.viewers));
     first.readyLatency.merge(viewers.readyLatency);
     result.connect = { p50: first.readyLatency.quantileMs(0.5), p99: first.readyLatency.quantileMs(0.99), failures: viewers.failures, errors: viewers.errors };
-    console.log(`${sockets.length} viewers joined (join p99 ${fmt(result.connect.p99, 1)} ms, ${viewers.failures} failed)`);
+    console.log(`${1 + viewers.sockets} viewers joined (join p99 ${fmt(result.connect.p99, 1)} ms, ${viewers.failures} failed)`);
     if (viewers.failures) throw new Error(`${viewers.failures} viewers could not join: ${viewers.errors.join("; ")}`);
 
     // Senders are in the room too; their copies are consumed unparsed and not counted.
@@ -178,9 +189,8 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
     result.best = result.steps.filter((s) => s.passed).sort((a, b) => b.deliveriesPerSec - a.deliveriesPerSec)[0];
 
     if (o["hold-viewers"] > 0) {
-      const extra = await connectCrowd(server.url, show.viewerTokens.slice(o.viewers, o["hold-viewers"]), receive, crowdOptions);
-      sockets.push(...extra.sockets);
-      const holdViewers = o.viewers + extra.sockets.length;
+      const extra = await connectViewers(show.viewerTokens.slice(o.viewers, o["hold-viewers"]));
+      const holdViewers = o.viewers + extra.sockets;
       console.log(`hold: ${holdViewers} viewers joined (${extra.failures} failed)`);
       await sleep(2000);
       const rssAtHold = processRssBytes(server.pid);
@@ -201,7 +211,9 @@ async function runTarget(target: Target, o: Options, deadline: number): Promise<
     console.error(`${target}: ${result.error}`);
     if (server) console.error(server.output().slice(-2000));
   } finally {
+    result.sampleFrameBytes ??= threads?.sampleFrameBytes;
     closeAll(sockets);
+    await threads?.close();
     await server?.stop();
     await database?.close();
   }

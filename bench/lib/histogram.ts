@@ -18,8 +18,16 @@ export interface LatencySummary {
   mean: number;
 }
 
+/** A histogram as plain data, to cross a thread boundary (postMessage). */
+export interface HistogramData {
+  counts: Float64Array;
+  count: number;
+  sum: number;
+  maxUs: number;
+}
+
 export class Histogram {
-  private counts = new Float64Array(SIZE);
+  private counts: Float64Array = new Float64Array(SIZE);
   count = 0;
   private sum = 0;
   private maxUs = 0;
@@ -38,6 +46,19 @@ export class Histogram {
     this.count += other.count;
     this.sum += other.sum;
     if (other.maxUs > this.maxUs) this.maxUs = other.maxUs;
+  }
+
+  toData(): HistogramData {
+    return { counts: this.counts, count: this.count, sum: this.sum, maxUs: this.maxUs };
+  }
+
+  static fromData(data: HistogramData): Histogram {
+    const h = new Histogram();
+    h.counts = data.counts;
+    h.count = data.count;
+    h.sum = data.sum;
+    h.maxUs = data.maxUs;
+    return h;
   }
 
   /** The value (ms) at or below which `q` (0..1) of the recordings fall. */
