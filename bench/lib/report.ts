@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MachineInfo } from "./machine";
 
@@ -39,7 +39,9 @@ export function writeReport(report: Report): string {
   const dir = resultsDir();
   mkdirSync(dir, { recursive: true });
   const stamp = report.machine.date.slice(0, 16).replace(/[:T]/g, "-");
-  const base = join(dir, `${report.name}-${stamp}`);
+  // Two runs in one minute (SQLite then PostgreSQL) must not overwrite each other.
+  let base = join(dir, `${report.name}-${stamp}`);
+  for (let n = 2; existsSync(`${base}.md`); n++) base = join(dir, `${report.name}-${stamp}-${n}`);
   writeFileSync(`${base}.md`, renderReport(report));
   writeFileSync(`${base}.json`, JSON.stringify({ ...report, sections: undefined }, null, 2));
   return `${base}.md`;
