@@ -69,14 +69,23 @@ let draining = false;
 export function persistMessage(request: MessageRequest): Promise<Persisted> {
   return new Promise((resolve, reject) => {
     pending.push({ request, resolve, reject, outcome: null });
-    if (!draining) void drain();
+    if (draining) return;
+    draining = true;
+    setImmediate(() => void drain());
   });
 }
 
+/**
+ * SQLite's driver (libsql) runs statements synchronously, so a whole batch runs without the
+ * event loop reading a single socket: the sends that arrive meanwhile are read only after it.
+ * Each batch therefore starts from a fresh turn of the loop (setImmediate), after every send
+ * that has arrived was read and queued — otherwise every batch would hold exactly one message.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function drain(): Promise<void> {
-  draining = true;
   try {
-    while (pending.length) {
+    for (; pending.length; await nextTurn()) {
       const batch = pending.splice(0, MAX_BATCH);
       try {
         await writeBatch(batch);
