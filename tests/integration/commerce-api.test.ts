@@ -170,6 +170,22 @@ describe("checkout", () => {
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
   });
 
+  it("keeps a shopper's answered keys for 24 hours and purges older ones at their next checkout", async () => {
+    const product = await createProduct(db, { stock: 5 });
+    const shopper = await shopperWithCart([{ productId: product.id, quantity: 1 }]);
+    const first = await shopper.checkout("k-old");
+    expect(first.status).toBe(201);
+    const userId = first.body.userId as string;
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    await db.idempotencyKey.update({ where: { userId_key: { userId, key: "k-old" } }, data: { createdAt: hoursAgo(25) } });
+    await db.idempotencyKey.create({ data: { userId, key: "k-recent", requestHash: "h", responseStatus: 201, responseBody: "{}", createdAt: hoursAgo(23) } });
+
+    expect((await shopper.request("/api/cart", { method: "POST", body: { productId: product.id, quantity: 1 } })).status).toBe(201);
+    expect((await shopper.checkout("k-new")).status).toBe(201);
+    const keys = await db.idempotencyKey.findMany({ where: { userId }, select: { key: true } });
+    expect(keys.map((k) => k.key).sort()).toEqual(["k-new", "k-recent"]);
+  });
+
   it("creates one order for 10 concurrent requests with one key, and all get the same answer", async () => {
     const product = await createProduct(db, { stock: 20 });
     const shopper = await shopperWithCart([{ productId: product.id, quantity: 2 }]);

@@ -27,6 +27,8 @@ export function readIdempotencyKey(header: string | null): string {
 const WAIT_MS = 20_000;
 /** A key left without an answer this long belongs to a request that died: it may be taken over. */
 const ABANDONED_MS = 5 * 60_000;
+/** Answered keys are replayed for at least this long (as payment APIs do), then purged. */
+export const KEEP_KEYS_MS = 24 * 3600_000;
 
 export interface StoredResponse {
   status: number;
@@ -56,7 +58,14 @@ export async function runIdempotent(
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const claimed = await claim(userId, key, hash);
-    if (claimed) return { ...(await runAsOwner(claimed, run)), replayed: false };
+    if (claimed) {
+      // Each new checkout clears the shopper's own expired keys (an index range on userId):
+      // the table stays bounded without a sweeper, and a failure here only delays the purge.
+      await db()
+        .idempotencyKey.deleteMany({ where: { userId, createdAt: { lt: new Date(Date.now() - KEEP_KEYS_MS) } } })
+        .catch(() => undefined);
+      return { ...(await runAsOwner(claimed, run)), replayed: false };
+    }
 
     const row = await db().idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
     if (!row) continue;
