@@ -47,7 +47,10 @@ export const supportChat = defineBenchmark({
     const chatsPerAgent = Math.ceil(o.conversations / agentsCount);
     const seed = async (db: Db) => {
       const agents = await createUsers(db, agentsCount, "bench-agent", "AGENT");
-      await db.user.updateMany({ where: { id: { in: agents.map((a) => a.id) } }, data: { maxChats: Math.max(3, chatsPerAgent) } });
+      // In slices: Prisma refuses more than 999 bound parameters on SQLite.
+      for (let i = 0; i < agents.length; i += 500) {
+        await db.user.updateMany({ where: { id: { in: agents.slice(i, i + 500).map((a) => a.id) } }, data: { maxChats: Math.max(3, chatsPerAgent) } });
+      }
       return { agents, shoppers: await createUsers(db, o.conversations, "bench-asker") };
     };
     return withService("support-chat", seed, async ({ seeded: { agents, shoppers }, database, server, sockets }) => {

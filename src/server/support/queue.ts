@@ -31,16 +31,26 @@ async function averageHandleMinutes(): Promise<number> {
   return minutes;
 }
 
-/** The agents present (online or away), with their load, from the presence store's statuses. */
+/** Prisma refuses a query with more bound parameters than SQLite allows (999): long id lists go in slices. */
+const ID_SLICE = 500;
+async function inSlices<T>(ids: string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const slices: string[][] = [];
+  for (let i = 0; i < ids.length; i += ID_SLICE) slices.push(ids.slice(i, i + ID_SLICE));
+  return (await Promise.all(slices.map(read))).flat();
+}
+
+/** The agents present (online or away), with their load, from the presence store's statuses; by name. */
 export async function agentPresence(statuses: Map<string, AgentStatus>): Promise<AgentPresence[]> {
   const ids = [...statuses.keys()];
   if (!ids.length) return [];
   const [users, counts] = await Promise.all([
-    db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, maxChats: true }, orderBy: { name: "asc" } }),
-    db().supportSession.groupBy({ by: ["agentId"], where: { agentId: { in: ids }, status: "ACTIVE" }, _count: { _all: true } }),
+    inSlices(ids, (slice) => db().user.findMany({ where: { id: { in: slice } }, select: { id: true, name: true, maxChats: true } })),
+    inSlices(ids, (slice) => db().supportSession.groupBy({ by: ["agentId"], where: { agentId: { in: slice }, status: "ACTIVE" }, _count: { _all: true } })),
   ]);
   const active = new Map(counts.map((c) => [c.agentId, c._count._all]));
-  return users.map((u) => ({ id: u.id, name: u.name, status: statuses.get(u.id) ?? "offline", activeChats: active.get(u.id) ?? 0, maxChats: u.maxChats }));
+  return users
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((u) => ({ id: u.id, name: u.name, status: statuses.get(u.id) ?? "offline", activeChats: active.get(u.id) ?? 0, maxChats: u.maxChats }));
 }
 
 const entrySelect = {
@@ -97,7 +107,7 @@ export async function readQueueChange(
   for (const s of queued.slice(Math.max(0, shown - removedSessions.length), shown)) upsert.add(s.id);
   const presentAgents = changed.agents.filter((id) => statuses.has(id));
   const [rows, agents, everyone, handleMinutes] = await Promise.all([
-    upsert.size ? db().supportSession.findMany({ where: { id: { in: [...upsert] }, status: "QUEUED" }, orderBy: queueOrder, select: entrySelect }) : [],
+    inSlices([...upsert], (slice) => db().supportSession.findMany({ where: { id: { in: slice }, status: "QUEUED" }, select: entrySelect })),
     presentAgents.length ? agentPresence(new Map(presentAgents.map((id) => [id, statuses.get(id)!]))) : [],
     queued.length ? agentPresence(statuses) : [],
     queued.length ? averageHandleMinutes() : DEFAULT_HANDLE_MINUTES,
