@@ -45,6 +45,16 @@ describe.each(services)("%s bootstrap", (name) => {
     }
   });
 
+  it("forgets a closed connection's session (the engine's table is trimmed by the bootstrap's own listener)", async () => {
+    const base = `${service.url}/socket.io/?EIO=4&transport=polling`;
+    const open = await (await fetch(base)).text();
+    const { sid } = JSON.parse(open.slice(1)) as { sid: string };
+    expect((await fetch(`${base}&sid=${sid}`, { method: "POST", body: "1" })).ok).toBe(true);
+    const after = await fetch(`${base}&sid=${sid}`);
+    expect(after.status).toBe(400);
+    expect(await after.json()).toMatchObject({ message: "Session ID unknown" });
+  });
+
   it("refuses a token signed with another key", async () => {
     const forged = await realtimeToken({ sub: "x", role: "ADMIN", name: "x" }).then((t) => t.slice(0, -4) + "AAAA");
     await expect(connect(service.url, { token: forged })).rejects.toThrow(/UNAUTHORIZED/);

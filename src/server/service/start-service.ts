@@ -11,6 +11,7 @@ import { AppError, httpStatus, rejectNul, toErrorBody } from "@/server/errors";
 import { logger, type Logger } from "@/server/log";
 import type { AnyServer, AnySocket, EventHandler, SocketData } from "@/server/service/define-handler";
 import { createConnectionCaps } from "@/server/service/connection-caps";
+import { handshakeFrameReleaser } from "@/server/service/handshake-frame";
 import { publishRoomsNatively } from "@/server/service/native-rooms";
 import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
 
@@ -74,8 +75,10 @@ export async function startService(def: ServiceDefinition) {
     },
   });
   io.bind(engine);
+  const releaseHandshakeFrame = handshakeFrameReleaser(engine);
   // Only the engine sees the raw request: the connection holds its address's slot until it closes.
   engine.on("connection", (conn, req) => {
+    releaseHandshakeFrame(conn);
     caps.bind(conn, requestIps.get(req) ?? "unknown");
     // The Request stays reachable while the connection is open (heap counts: one per socket),
     // and a WeakMap entry with it: drop the entry once read.
