@@ -106,8 +106,10 @@ export const soak = defineBenchmark({
       );
       sockets.push(...notified.sockets);
 
-      // Live: the host's chat is numbered; a viewer's gap is a number it skipped.
+      // Live: the host's chat is numbered; a viewer's gap is a number the service accepted that
+      // the viewer skipped (the host sends one at a time, so a refusal is known before the next).
       const liveGaps = { gaps: 0, heard: 0 };
+      const refusedChat = new Set<number>();
       const lastSeen = new Int32Array(nViewers).fill(-1);
       const watching = await connectCrowd(
         servers["live-stream"].url,
@@ -123,7 +125,7 @@ export const soak = defineBenchmark({
             const n = Number(/"body":"soak #(\d+)"/.exec(frame)?.[1] ?? NaN);
             if (Number.isNaN(n)) return true;
             liveGaps.heard += 1;
-            if (lastSeen[i]! >= 0 && n > lastSeen[i]! + 1) liveGaps.gaps += n - lastSeen[i]! - 1;
+            for (let m = lastSeen[i]! + 1; lastSeen[i]! >= 0 && m < n; m += 1) if (!refusedChat.has(m)) liveGaps.gaps += 1;
             lastSeen[i] = Math.max(lastSeen[i]!, n);
             return true;
           };
@@ -174,6 +176,13 @@ export const soak = defineBenchmark({
       const produced: { id: number; shopper: number | null }[] = [];
       const errors: string[] = [];
       const note = (e: unknown) => errors.length < 20 && errors.push(String(e));
+      /** Sends the service answered with an error ack, by service and code: load it refused, not lost. */
+      const refusals: Record<string, number> = {};
+      const refused = (service: string, ack: { ok: boolean; error?: { code?: string; message?: string } }) => {
+        const key = `${service} ${ack.error?.code ?? "?"}`;
+        refusals[key] = (refusals[key] ?? 0) + 1;
+        if (ack.error?.message) note(`${key}: ${ack.error.message}`);
+      };
       const notificationsLoad = (async () => {
         for (let i = 0; Date.now() < endAt; i += 1) {
           const due = t0 + (i * 1000) / o["events-per-second"];
@@ -206,9 +215,13 @@ export const soak = defineBenchmark({
         for (let n = 0; Date.now() < endAt; n += 1) {
           await sleep(Math.max(0, t0 + (n * 1000) / o["chat-per-second"] - Date.now()));
           const ack = await hostSocket
-            .emitWithAck<{ ok: boolean }>("send_message", { showId: show.id, body: `soak #${n}` })
+            .emitWithAck<{ ok: boolean; error?: { code: string; message: string } }>("send_message", { showId: show.id, body: `soak #${n}` })
             .catch((e) => (note(e), { ok: false }));
           if (ack.ok) chatSent += 1;
+          else {
+            refusedChat.add(n);
+            refused("live-stream send_message", ack);
+          }
         }
       })();
       let supportSent = 0;
@@ -218,9 +231,14 @@ export const soak = defineBenchmark({
           for (let n = 0; Date.now() < endAt; n += 1) {
             const started = Date.now();
             const ack = await socket
-              .emitWithAck<{ ok: boolean }>("send_message", { sessionId, clientMessageId: `soak-${s}-${n}-${t0}`, body: `soak ${n}` })
+              .emitWithAck<{ ok: boolean; error?: { code: string; message: string } }>("send_message", {
+                sessionId,
+                clientMessageId: `soak-${s}-${n}-${t0}`,
+                body: `soak ${n}`,
+              })
               .catch((e) => (note(e), { ok: false }));
             if (ack.ok) supportSent += 1;
+            else refused("support-chat send_message", ack);
             await sleep(Math.max(0, o["support-every-seconds"] * 1000 - (Date.now() - started)));
           }
         }),
@@ -278,7 +296,7 @@ export const soak = defineBenchmark({
               `${r.name}: memory ${fmt(r.first, 0)} → ${fmt(r.last, 0)} MB, growth after warm-up **${fmt(r.growth, 2)} MB/min** (target < ${o["growth-mb-per-min"]}); event-loop lag p99 **${fmt(r.lagP99, 1)} ms** (target < ${o["lag-p99-ms"]}), max ${fmt(r.lagMax, 1)} ms`,
           ),
           `gaps: notifications ${fmt(missing)} missing of ${fmt(expected.reduce((n, l) => n + l.length, 0))} expected deliveries (duplicates ${fmt(duplicates)}), live chat ${fmt(liveGaps.gaps)} skipped of ${fmt(liveGaps.heard)} heard, support ${fmt(supportGaps.gaps)} skipped of ${fmt(supportGaps.heard)} heard; sockets lost ${fmt(disconnected)} of ${fmt(connected)}`,
-          `load: ${fmt(produced.length)} outbox events, ${fmt(chatSent)} live chat messages, ${fmt(supportSent)} support messages; servers ${fmt(window.serverCores, 2)} cores, generator ${fmt(window.generatorCores, 2)} cores, others ${fmt(others, 2)} cores`,
+          `load: ${fmt(produced.length)} outbox events, ${fmt(chatSent)} live chat messages, ${fmt(supportSent)} support messages (refused: ${Object.keys(refusals).length ? JSON.stringify(refusals) : "none"}); servers ${fmt(window.serverCores, 2)} cores, generator ${fmt(window.generatorCores, 2)} cores, others ${fmt(others, 2)} cores`,
           `all targets: **${met ? "met" : "NOT met"}**${errors.length ? `; errors: ${errors.slice(0, 3).join("; ")}` : ""}`,
         ],
         sections: [
@@ -303,6 +321,7 @@ export const soak = defineBenchmark({
           duplicates,
           liveGaps,
           supportGaps,
+          refusals,
           disconnected,
           errors,
         },
