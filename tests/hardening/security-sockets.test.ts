@@ -3,6 +3,7 @@ import { SignJWT } from "jose";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
+import type { QueueChange } from "@/realtime/support-chat";
 import { AUDIENCE, issueToken, type Identity } from "@/server/auth/tokens";
 import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -108,6 +109,29 @@ interface Matrix {
   attacks(): Promise<{ payloads: Record<string, unknown>; victims: Socket[]; attacker: Socket }>;
 }
 
+/**
+ * Agents hear queue changes coalesced (~100 ms apart, flushed in order), so the setup's own may
+ * still be on their way. A bystander joining the queue now is flushed with or after every earlier
+ * change: once the agent hears it, nothing from the setup is left to arrive during the attack.
+ */
+async function queueSettled(url: string, agentSocket: Socket): Promise<void> {
+  const heard = new Set<string>();
+  let check = () => {};
+  const onChange = (change: QueueChange) => {
+    change.sessions.forEach((s) => heard.add(s.sessionId));
+    check();
+  };
+  agentSocket.on("queue_changed", onChange);
+  const bystander = track(await connect(url, { token: (await createUser(db, "GUEST")).token }));
+  const started = await emitAck<Ack<{ session: { id: string } }>>(bystander, "start_session", { topic: "Sizes" });
+  if (!started.ok) throw new Error(started.error.message);
+  await new Promise<void>((resolve) => {
+    check = () => heard.has(started.data.session.id) && resolve();
+    check();
+  });
+  agentSocket.off("queue_changed", onChange);
+}
+
 const matrices: Record<ServiceName, Matrix> = {
   "support-chat": {
     own: ["start_session", "list_my_sessions"],
@@ -122,6 +146,7 @@ const matrices: Record<ServiceName, Matrix> = {
       const sessionId = started.data.session.id;
       await emitAck(agentSocket, "claim_session", { sessionId });
       await emitAck(victim, "send_message", { sessionId, clientMessageId: randomUUID(), body: "my address is 1 Private Road" });
+      await queueSettled(url, agentSocket);
       const attacker = track(await connect(url, { token: (await createUser(db, "SHOPPER")).token }));
       const ref = { sessionId };
       return {
