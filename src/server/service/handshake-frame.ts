@@ -8,7 +8,7 @@ interface EngineConnection {
   id: string;
   listeners(event: "close"): Listener[];
   off(event: "close", listener: Listener): unknown;
-  once(event: "close", listener: (this: EngineConnection) => void): unknown;
+  on(event: "close", listener: (this: EngineConnection) => void): unknown;
 }
 
 /**
