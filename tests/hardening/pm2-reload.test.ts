@@ -7,7 +7,6 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
 import type { ChatMessage, StreamState } from "@/realtime/live-stream";
-import type { SessionStarted } from "@/realtime/support-chat";
 import { createDb, type Db } from "@/server/db/client";
 import { projectRoot } from "@/server/env";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -20,7 +19,7 @@ import { createShow } from "../integration/live-helpers";
 import { nudge } from "../integration/notifications-helpers";
 import { report, scaled, sleep, within } from "./figures";
 import { connectAudience, expectation, keepConnected, produceOne } from "./outbox-traffic";
-import { Side } from "./support-side";
+import { openPair, type Side } from "./support-side";
 
 // Case 5: `pm2 reload` of each service (ecosystem.config.js, a private PM2_HOME) with clients on it.
 const root = projectRoot();
@@ -91,15 +90,7 @@ describe("pm2 reload of each service with clients connected", () => {
 
     const sides: Side[] = [];
     for (let p = 0; p < PAIRS; p += 1) {
-      const shopper = new Side(`shopper ${p}`, (await createUser(db, "GUEST")).token, false, () => urls["support-chat"]);
-      const agent = new Side(`agent ${p}`, (await createUser(db, "AGENT")).token, true, () => urls["support-chat"]);
-      const started: Ack<SessionStarted> = await emitAck(await shopper.ready(deadline), "start_session", { topic: `Reload ${p}` });
-      if (!started.ok) throw new Error(started.error.message);
-      await emitAck(await agent.ready(deadline), "claim_session", { sessionId: started.data.session.id });
-      for (const side of [shopper, agent]) {
-        side.sessionId = started.data.session.id;
-        await side.rejoin();
-      }
+      const [shopper, agent] = await openPair(db, p, `Reload ${p}`, { shopper: () => urls["support-chat"], agent: () => urls["support-chat"] }, deadline);
       sides.push(shopper, agent);
     }
     cleanups.push(() => sides.forEach((s) => s.socket?.close()));

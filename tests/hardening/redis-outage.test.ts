@@ -1,20 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ack } from "@/realtime/ack";
 import type { ChatMessage } from "@/realtime/live-stream";
-import type { SessionStarted } from "@/realtime/support-chat";
 import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { TEST_SECRETS } from "../support/env";
 import { startService, type ServiceName, type ServiceProcess } from "../support/service-process";
-import { connect, emitAck } from "../support/socket";
+import { connect } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { createShow, join } from "../integration/live-helpers";
 import { report, scaled, sleep, within } from "./figures";
 import { connectAudience, expectation, keepConnected, produceOne } from "./outbox-traffic";
 import { startRedis, type RedisServer } from "./redis-server";
-import { Side } from "./support-side";
+import { openPair, type Side } from "./support-side";
 
 // Case 3: Redis paused (DEBUG SLEEP 5), then restarted empty, under load, two instances per service.
 const PAUSE_AT_MS = 3000;
@@ -85,15 +83,13 @@ describe("Redis paused, then restarted, under load (two instances per service)",
     // Support chat: each shopper on instance 0, its agent on instance 1.
     const sides: Side[] = [];
     for (let p = 0; p < PAIRS; p += 1) {
-      const shopper = new Side(`shopper ${p}`, (await createUser(db, "GUEST")).token, false, () => instances["support-chat"][0]!.url);
-      const agent = new Side(`agent ${p}`, (await createUser(db, "AGENT")).token, true, () => instances["support-chat"][1]!.url);
-      const started: Ack<SessionStarted> = await emitAck(await shopper.ready(deadline), "start_session", { topic: `Outage ${p}` });
-      if (!started.ok) throw new Error(started.error.message);
-      await emitAck(await agent.ready(deadline), "claim_session", { sessionId: started.data.session.id });
-      for (const side of [shopper, agent]) {
-        side.sessionId = started.data.session.id;
-        await side.rejoin();
-      }
+      const [shopper, agent] = await openPair(
+        db,
+        p,
+        `Outage ${p}`,
+        { shopper: () => instances["support-chat"][0]!.url, agent: () => instances["support-chat"][1]!.url },
+        deadline,
+      );
       sides.push(shopper, agent);
     }
     cleanups.push(() => sides.forEach((s) => s.socket?.close()));

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ack } from "@/realtime/ack";
-import { SUPPORT_LIMITS, type SessionStarted } from "@/realtime/support-chat";
+import { SUPPORT_LIMITS } from "@/realtime/support-chat";
 import { createDb, type Db } from "@/server/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startService, type ServiceProcess } from "../support/service-process";
-import { createUser } from "../support/tokens";
 import { report, scaled, sleep } from "./figures";
-import { sendHooks, Side } from "./support-side";
+import { openPair, sendHooks, type Side } from "./support-side";
 
 // Case 1: 20 shopper/agent pairs × 200 messages with client retries; kill -9 half-way; restart.
 const PAIRS = scaled(20, 3);
@@ -16,7 +14,6 @@ const TOTAL = PAIRS * PER_PAIR;
 // every 333 ms), so a retry that arrives before its original is stored still fits.
 const SEND_EVERY_MS = Math.ceil(((SUPPORT_LIMITS.windowSeconds * 1000) / SUPPORT_LIMITS.messagesPerWindow) * 1.33);
 const DOUBLE_SEND_EVERY = 7;
-const ACK_TIMEOUT_MS = 5000;
 const DEADLINE_MS = 30_000 + (PER_PAIR / 2) * SEND_EVERY_MS * 2;
 
 describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9`, () => {
@@ -42,20 +39,7 @@ describe(`support chat: ${PAIRS} pairs × ${PER_PAIR} messages through a kill -9
     const url = () => service.url;
     const pairs: [Side, Side][] = [];
     for (let p = 0; p < PAIRS; p += 1) {
-      const shopper = new Side(`shopper ${p}`, (await createUser(db, "GUEST")).token, false, url);
-      const agent = new Side(`agent ${p}`, (await createUser(db, "AGENT")).token, true, url);
-      const started: Ack<SessionStarted> = await (await shopper.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("start_session", { topic: `Pair ${p}` });
-      if (!started.ok) throw new Error(started.error.message);
-      const claimed: Ack<unknown> = await (
-        await agent.ready(deadline)
-      )
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck("claim_session", { sessionId: started.data.session.id });
-      if (!claimed.ok) throw new Error(claimed.error.message);
-      for (const side of [shopper, agent]) {
-        side.sessionId = started.data.session.id;
-        await side.rejoin();
-      }
+      const [shopper, agent] = await openPair(db, p, `Pair ${p}`, { shopper: url, agent: url }, deadline);
       pairs.push([shopper, agent]);
       sides.push(shopper, agent);
     }

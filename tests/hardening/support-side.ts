@@ -2,8 +2,10 @@ import type { Socket } from "socket.io-client";
 import { expect } from "vitest";
 import { lastSeqOf, mergeMessages } from "@/components/support/merge-messages";
 import type { Ack } from "@/realtime/ack";
-import type { MessageView, RejoinResult } from "@/realtime/support-chat";
+import type { MessageView, RejoinResult, SessionStarted } from "@/realtime/support-chat";
+import type { Db } from "@/server/db/client";
 import { connect } from "../support/socket";
+import { createUser } from "../support/tokens";
 import { sleep } from "./figures";
 
 const ACK_TIMEOUT_MS = 5000;
@@ -92,4 +94,26 @@ export class Side {
       await sleep(refused ? 1000 : 100);
     }
   }
+}
+
+/** A guest and an agent in one claimed conversation, each caught up with it; each side reconnects to its own URL. */
+export async function openPair(
+  db: Db,
+  index: number,
+  topic: string,
+  urls: { shopper: () => string; agent: () => string },
+  deadline: number,
+): Promise<[Side, Side]> {
+  const shopper = new Side(`shopper ${index}`, (await createUser(db, "GUEST")).token, false, urls.shopper);
+  const agent = new Side(`agent ${index}`, (await createUser(db, "AGENT")).token, true, urls.agent);
+  const started: Ack<SessionStarted> = await (await shopper.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("start_session", { topic });
+  if (!started.ok) throw new Error(started.error.message);
+  const sessionId = started.data.session.id;
+  const claimed: Ack<unknown> = await (await agent.ready(deadline)).timeout(ACK_TIMEOUT_MS).emitWithAck("claim_session", { sessionId });
+  if (!claimed.ok) throw new Error(claimed.error.message);
+  for (const side of [shopper, agent]) {
+    side.sessionId = sessionId;
+    await side.rejoin();
+  }
+  return [shopper, agent];
 }
