@@ -18,7 +18,16 @@ export type Audience = (typeof AUDIENCE)[keyof typeof AUDIENCE];
 
 export const TTL_SECONDS = { [AUDIENCE.session]: 60 * 60 * 24 * 30, [AUDIENCE.realtime]: 60 * 15 } as const;
 
-const key = (secret: string) => new TextEncoder().encode(secret);
+const keys = new Map<string, Promise<CryptoKey>>();
+/** The secret imported once as an HMAC key: given raw bytes, jose would import it on every check. */
+function key(secret: string): Promise<CryptoKey> {
+  let imported = keys.get(secret);
+  if (!imported) {
+    imported = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    keys.set(secret, imported);
+  }
+  return imported;
+}
 
 export async function issueToken(
   identity: Identity,
@@ -34,13 +43,13 @@ export async function issueToken(
     .setAudience(audience)
     .setIssuedAt(now)
     .setExpirationTime(exp)
-    .sign(key(secret));
+    .sign(await key(secret));
   return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
 /** Only HS256 is accepted: `alg: none` and every other algorithm are refused by jose. */
 export async function verifyToken(token: string, secret: string, audience: Audience): Promise<Identity> {
-  const { payload } = await jwtVerify(token, key(secret), { algorithms: ["HS256"], issuer: "calor", audience });
+  const { payload } = await jwtVerify(token, await key(secret), { algorithms: ["HS256"], issuer: "calor", audience });
   return identitySchema.parse({ sub: payload.sub, role: payload.role, name: payload.name });
 }
 
