@@ -13,6 +13,7 @@ import type { AnyServer, AnySocket, EventHandler, SocketData } from "@/server/se
 import { createConnectionCaps } from "@/server/service/connection-caps";
 import { handshakeFrameReleaser } from "@/server/service/handshake-frame";
 import { publishRoomsNatively } from "@/server/service/native-rooms";
+import { slimHandshake } from "@/server/service/slim-handshake";
 import { createMetrics, sampleLoopLag, type Metrics } from "@/server/service/metrics";
 
 export interface ServiceContext {
@@ -137,6 +138,7 @@ export async function startService(def: ServiceDefinition) {
       return next(Object.assign(new Error("RATE_LIMITED"), { data: { code: "RATE_LIMITED", message: "Too many connections for this account" } }));
     }
     if (slot === "closed") return next(new Error("connection closed during the handshake"));
+    slimHandshake(socket);
     next();
   });
 
