@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
-import { liveUserRoom, showRoom } from "@/realtime/live-stream";
+import { showRoom } from "@/realtime/live-stream";
 import { handlers } from "./handlers";
 import { live, startRuntime, stopRuntime } from "./runtime";
 
@@ -13,9 +13,6 @@ await startService({
   // A show's rooms carry every chat message to every viewer: Bun publishes them natively.
   nativeRooms: (room) => room.startsWith(showRoom("")),
   onStart: startRuntime,
-  onConnection(socket) {
-    if (socket.data.user) socket.join(liveUserRoom(socket.data.user.sub));
-  },
   onDisconnect: (socket) => void live().audience.leaveAll(socket),
   onStop: stopRuntime,
 });

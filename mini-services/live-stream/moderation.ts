@@ -1,29 +1,32 @@
 import type { ServiceContext } from "@/server/service/start-service";
-import { liveUserRoom, type Sanction } from "@/realtime/live-stream";
+import type { Sanction } from "@/realtime/live-stream";
 import type { Audience } from "./audience";
-import { broadcast } from "./broadcast";
 
-const KICK = "live:kick";
+const SANCTION = "live:sanction";
 
 /**
- * Removing a banned viewer from a show: every socket of that identity, on every instance, leaves
- * the room (and stops counting as a viewer), and its tabs are told why.
+ * A sanction reaches the sanctioned identity's tabs in that show, on every instance: they are
+ * told what now applies (sanction_updated), and after a ban they leave the room and stop counting
+ * as viewers. The audience already knows those sockets, so no socket carries a room per identity
+ * for this rare event (one more room per socket is measurable memory with thousands of viewers).
+ * A tab that is not in the show learns its sanctions from the join snapshot (`you`).
  */
 export function createModeration(ctx: ServiceContext, audience: Audience) {
-  async function kickHere(showId: string, userId: string) {
-    const sockets = audience.socketsOf(showId, userId).map((id) => ctx.io.sockets.sockets.get(id));
-    await Promise.all(sockets.map((socket) => socket && audience.leave(socket, showId)));
+  async function applyHere(userId: string, sanction: Sanction) {
+    const ids = audience.socketsOf(sanction.showId, userId);
+    if (ids.length === 0) return;
+    ctx.io.local.to(ids).emit("sanction_updated", sanction);
+    ctx.metrics.eventsOut.inc({ event: "sanction_updated" });
+    if (!sanction.banned) return;
+    const sockets = ids.map((id) => ctx.io.sockets.sockets.get(id));
+    await Promise.all(sockets.map((socket) => socket && audience.leave(socket, sanction.showId)));
   }
-  if (ctx.redis) ctx.io.on(KICK, (showId: string, userId: string) => void kickHere(showId, userId));
+  if (ctx.redis) ctx.io.on(SANCTION, (userId: string, sanction: Sanction) => void applyHere(userId, sanction));
 
   return {
-    /** Tells every tab of the identity what now applies to it. */
-    notify(userId: string, sanction: Sanction) {
-      broadcast(ctx, liveUserRoom(userId), "sanction_updated", sanction);
-    },
-    async kick(showId: string, userId: string) {
-      if (ctx.redis) ctx.io.serverSideEmit(KICK, showId, userId);
-      await kickHere(showId, userId);
+    async apply(userId: string, sanction: Sanction) {
+      if (ctx.redis) ctx.io.serverSideEmit(SANCTION, userId, sanction);
+      await applyHere(userId, sanction);
     },
   };
 }

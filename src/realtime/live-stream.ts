@@ -36,8 +36,6 @@ export const REACTIONS = ["❤️", "🔥", "😂", "👏", "😮", "🛍️"] a
 export const showRoom = (showId: string) => `show:${showId}`;
 /** The show's host and admins: analytics and moderation echoes. */
 export const hostRoom = (showId: string) => `show:${showId}:host`;
-/** Every live-stream socket of one identity (sanctions reach all its tabs). */
-export const liveUserRoom = (userId: string) => `live-user:${userId}`;
 
 // ── Client → server payloads ────────────────────────────────────────────────────────────────
 

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
-import type { ChatMessage, ClaimResult, OfferView } from "@/realtime/live-stream";
+import type { ChatMessage, ClaimResult, OfferView, Sanction } from "@/realtime/live-stream";
 import { startService, type ServiceProcess } from "../support/service-process";
-import { connect, emitAck, nextEvent } from "../support/socket";
+import { collect, connect, emitAck, nextEvent } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { closeAll, connectAll, createShow, createUsers, join, liveDatabase, liveService, ok, refused } from "./live-helpers";
 
@@ -93,6 +93,36 @@ describe("two instances over Redis", () => {
     bobOnB.close();
     await one;
     closeAll([host, aliceOnA, aliceOnB]);
+  });
+
+  it("mutes and bans a viewer whose tabs are on both instances: every tab is told, a ban empties both rooms", async () => {
+    const hostUser = await createUser(fx.db, "HOST");
+    const { show } = await createShow(fx.db, hostUser.user.id);
+    const showId = show.id;
+    const host = await connect(a.url, { token: hostUser.token });
+    await join(host, showId);
+    const [carol, dave] = await createUsers(fx.db, 2);
+    const tabs = [await connect(a.url, { token: carol!.token }), await connect(b.url, { token: carol!.token })];
+    const daveOnB = await connect(b.url, { token: dave!.token });
+    for (const s of [...tabs, daveOnB]) await join(s, showId);
+    const untouched = collect(daveOnB, "sanction_updated");
+
+    const muted = tabs.map((t) => nextEvent<Sanction>(t, "sanction_updated", (p) => p.mutedUntil !== null));
+    await ok(host, "mute_user", { showId, userId: carol!.id, minutes: 5 });
+    expect((await Promise.all(muted)).every((s) => s.showId === showId && !s.banned)).toBe(true);
+
+    const banned = tabs.map((t) => nextEvent<Sanction>(t, "sanction_updated", (p) => p.banned));
+    const down = nextEvent<{ count: number }>(host, "viewer_count_update", (p) => p.count === 1);
+    await ok(host, "ban_user", { showId, userId: carol!.id });
+    await Promise.all(banned);
+    await down;
+    const missed = tabs.map((t) => collect(t, "new_message"));
+    const seen = nextEvent(host, "new_message", (m: ChatMessage) => m.body === "after the ban");
+    await ok(daveOnB, "send_message", { showId, body: "after the ban" });
+    await seen;
+    expect(missed.flat()).toHaveLength(0);
+    expect(untouched).toHaveLength(0);
+    closeAll([host, ...tabs, daveOnB]);
   });
 
   it("gives one unit to a shopper claiming on both instances at once", async () => {

@@ -14,8 +14,7 @@ export default defineHandler({
     const { shows, moderation } = live();
     shows.invalidate(showId);
     const result = { showId, mutedUntil: null, banned: true };
-    moderation.notify(userId, result);
-    await moderation.kick(showId, userId);
+    await moderation.apply(userId, result);
     return result;
   },
 });

@@ -13,7 +13,7 @@ export default defineHandler({
     await liftSanctions(showId, userId);
     live().shows.invalidate(showId);
     const result = { showId, mutedUntil: null, banned: false };
-    live().moderation.notify(userId, result);
+    await live().moderation.apply(userId, result);
     return result;
   },
 });

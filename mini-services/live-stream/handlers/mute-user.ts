@@ -14,7 +14,7 @@ export default defineHandler({
     await sanction(showId, userId, "MUTE", until);
     live().shows.invalidate(showId);
     const result = { showId, mutedUntil: until.toISOString(), banned: false };
-    live().moderation.notify(userId, result);
+    await live().moderation.apply(userId, result);
     return result;
   },
 });
