@@ -24,10 +24,9 @@ export async function onConnection(socket: AnySocket, ctx: ServiceContext): Prom
     return;
   }
   const session = openSession(socket, identity);
-  const presence = presenceTracker();
-  const warn = (error: unknown) => ctx.log.warn("presence update failed", { error: String(error) });
-  socket.on("disconnect", () => void presence.left(identity).catch(warn));
-  void presence.joined(identity).catch(warn);
+  void presenceTracker()
+    .joined(identity)
+    .catch((error) => presenceFailed(ctx, error));
 
   const from = resumePoint(socket.handshake.auth);
   let result: { replayed: number; lastEventId: number };
@@ -40,3 +39,14 @@ export async function onConnection(socket: AnySocket, ctx: ServiceContext): Prom
   const hello: ConnectionSuccess = { userId: identity.sub, role: identity.role, ...result };
   socket.emit("connection:success", hello);
 }
+
+/** The identity's presence counts this socket out (onConnection counted it in). */
+export function onDisconnect(socket: AnySocket, ctx: ServiceContext): void {
+  const identity = socket.data.user;
+  if (!identity) return;
+  void presenceTracker()
+    .left(identity)
+    .catch((error) => presenceFailed(ctx, error));
+}
+
+const presenceFailed = (ctx: ServiceContext, error: unknown) => ctx.log.warn("presence update failed", { error: String(error) });

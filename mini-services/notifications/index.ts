@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
-import { onConnection } from "./connection";
+import { onConnection, onDisconnect } from "./connection";
 import { handlers } from "./handlers";
 import { startHub, stopHub } from "./hub";
 import { routes } from "./routes";
@@ -12,6 +12,7 @@ await startService({
   handlers,
   routes,
   onConnection,
+  onDisconnect,
   onStart: startHub,
   onStop: stopHub,
 });

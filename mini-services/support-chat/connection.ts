@@ -8,15 +8,19 @@ import { runtime } from "./runtime";
  * Agents hear the queue and their own notifications from the moment they connect; the
  * conversations themselves they (re)join explicitly, with the last seq they have.
  */
-export async function onConnection(socket: AnySocket, ctx: ServiceContext): Promise<void> {
+export async function onConnection(socket: AnySocket): Promise<void> {
   const user = socket.data.user;
   if (!user || !hasRole(user, "AGENT")) return;
   await socket.join([supportRooms.agent(user.sub), supportRooms.queue()]);
-  socket.on("disconnect", () => {
-    const { presence, queueChanged } = runtime();
-    void presence
-      .drop(user.sub, socket.id)
-      .then(() => queueChanged({ agents: [user.sub] }))
-      .catch((error) => ctx.log.warn("presence update failed", { error: String(error) }));
-  });
+}
+
+/** An agent's socket went away: its presence, and the queue's view of that agent, follow. */
+export function onDisconnect(socket: AnySocket, ctx: ServiceContext): void {
+  const user = socket.data.user;
+  if (!user || !hasRole(user, "AGENT")) return;
+  const { presence, queueChanged } = runtime();
+  void presence
+    .drop(user.sub, socket.id)
+    .then(() => queueChanged({ agents: [user.sub] }))
+    .catch((error) => ctx.log.warn("presence update failed", { error: String(error) }));
 }

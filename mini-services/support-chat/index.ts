@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { startService } from "@/server/service/start-service";
-import { onConnection } from "./connection";
+import { onConnection, onDisconnect } from "./connection";
 import { handlers } from "./handlers";
 import { runtime, startRuntime } from "./runtime";
 
@@ -11,5 +11,6 @@ await startService({
   handlers,
   onStart: (ctx) => void startRuntime(ctx),
   onConnection,
+  onDisconnect,
   onStop: () => runtime().stop(),
 });
