@@ -43,6 +43,21 @@ describe("support chat under concurrency", () => {
     }
   });
 
+  it("keeps an agent to their cap when they claim several chats at once", async () => {
+    const agent = await join("AGENT");
+    await db.user.update({ where: { id: agent.user.id }, data: { maxChats: 2 } });
+    await must(agent.socket, "set_agent_status", { status: "online" });
+    const sessionIds: string[] = [];
+    for (let i = 0; i < 6; i++) sessionIds.push((await must((await join("GUEST")).socket, "start_session", { topic: `Cap ${i}` })).session.id);
+
+    const acks = await Promise.all(sessionIds.map((sessionId) => ask(agent.socket, "claim_session", { sessionId })));
+    expect(acks.filter((a) => a.ok)).toHaveLength(2);
+    for (const refusal of acks.filter((a) => !a.ok))
+      expect(refusal).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringMatching(/2 open chats/) } });
+    expect(await db.supportSession.count({ where: { agentId: agent.user.id, status: "ACTIVE" } })).toBe(2);
+    expect(await db.supportSession.count({ where: { id: { in: sessionIds }, status: "QUEUED", agentId: null } })).toBe(4);
+  });
+
   it("numbers concurrent messages from several senders without gaps or repeats", async () => {
     const agent = await join("AGENT");
     await must(agent.socket, "set_agent_status", { status: "online" });

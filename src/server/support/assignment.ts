@@ -11,8 +11,14 @@ export interface AssignmentChange {
   message: MessageView;
 }
 
-/** Refuses (and so rolls back) an assignment that takes an agent past their cap on open chats. */
+/**
+ * Refuses (and so rolls back) an assignment that takes an agent past their cap on open chats.
+ * It first writes the agent's row without changing it: the row lock makes a second assignment to
+ * the same agent wait until this one commits, so its count includes this chat. (Under
+ * PostgreSQL's read committed, two claims at once would otherwise each count only their own.)
+ */
 async function checkCap(tx: Tx, agentId: string): Promise<{ name: string }> {
+  await tx.$executeRaw`UPDATE "User" SET "maxChats" = "maxChats" WHERE "id" = ${agentId}`;
   const agent = await tx.user.findUnique({ where: { id: agentId }, select: { name: true, maxChats: true, role: true } });
   if (!agent || (agent.role !== "AGENT" && agent.role !== "ADMIN")) throw new AppError("NOT_FOUND", "No such agent");
   const active = await tx.supportSession.count({ where: { agentId, status: "ACTIVE" } });
