@@ -1,9 +1,8 @@
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Ack } from "@/realtime/ack";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceName, type ServiceProcess } from "../support/service-process";
+import { serviceFixture } from "../support/fixtures";
+import type { ServiceName } from "../support/service-process";
 import { connect } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { createShow, createUsers } from "../integration/live-helpers";
@@ -36,24 +35,12 @@ const prepare: Record<ServiceName, (socket: Socket, fixture: Fixture) => Promise
 };
 
 describe.each(Object.keys(prepare) as ServiceName[])("flooding %s", (name) => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
+  const fx = serviceFixture(name);
   const open: Socket[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService(name, { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    open.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  afterAll(() => open.forEach((s) => s.close()));
 
   it("answers the flood with RATE_LIMITED while well-behaved clients keep a p99 under 200 ms", async () => {
+    const { db, service } = fx;
     const host = await createUser(db, "HOST");
     const { show, products } = await createShow(db, host.user.id);
     const users = await createUsers(db, CLIENTS + 1);

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Role } from "@/server/auth/tokens";
-import { createDb, type Db } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceName, type ServiceProcess } from "../support/service-process";
+import type { Db } from "@/server/db/client";
+import { serviceFixture } from "../support/fixtures";
+import type { ServiceName } from "../support/service-process";
 import { connect, emitAck } from "../support/socket";
 import { createUser } from "../support/tokens";
 import { createShow } from "../integration/live-helpers";
@@ -35,24 +35,12 @@ const plans: Record<ServiceName, Plan> = {
 };
 
 describe.each(Object.keys(plans) as ServiceName[])("fuzzing %s", (name) => {
-  let database: TestDatabase;
-  let db: Db;
-  let service: ServiceProcess;
+  const fx = serviceFixture(name);
   const open: Socket[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createDb(database.url);
-    service = await startService(name, { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    open.forEach((s) => s.close());
-    await service?.kill("SIGKILL");
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  afterAll(() => open.forEach((s) => s.close()));
 
   it("answers every call with an error ack or ignores it, and stays up, small and unchanged", async () => {
+    const { db, service } = fx;
     const plan = plans[name];
     const events = handlerEvents(name);
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);

@@ -1,40 +1,18 @@
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll } from "vitest";
 import type { Role } from "@/server/auth/tokens";
-import { createDb, type Db } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
 import type { Ack } from "@/realtime/ack";
 import type { StreamState } from "@/realtime/live-stream";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { startService, type ServiceProcess } from "../support/service-process";
+import { databaseFixture, serviceFixture } from "../support/fixtures";
 import { connect, emitAck } from "../support/socket";
 import { realtimeToken } from "../support/tokens";
 import { createProduct } from "./commerce-helpers";
 
-/** A fresh database for one describe block (hooks registered here; read the fields inside tests). */
-export function liveDatabase() {
-  const fx = {} as { database: TestDatabase; db: Db };
-  beforeAll(async () => {
-    fx.database = await createTestDatabase();
-    fx.db = createDb(fx.database.url);
-  });
-  afterAll(async () => {
-    await fx.db?.$disconnect();
-    await fx.database?.drop();
-  });
-  return fx;
-}
+/** A fresh database for one describe block. */
+export const liveDatabase = databaseFixture;
 
 /** A fresh database and a live-stream process on it, for one describe block. */
-export function liveService(env: Record<string, string> = {}) {
-  const fx = liveDatabase() as ReturnType<typeof liveDatabase> & { service: ServiceProcess };
-  beforeAll(async () => {
-    fx.service = await startService("live-stream", { databaseUrl: fx.database.url, env });
-  });
-  afterAll(async () => {
-    await fx.service?.kill("SIGKILL");
-  });
-  return fx;
-}
+export const liveService = (env: Record<string, string> = {}) => serviceFixture("live-stream", env);
 
 export interface LiveUser {
   id: string;
