@@ -1,23 +1,13 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
-import { launchBrowser, screenshot as saveScreenshot } from "../support/browser";
-import { startStack, type Stack } from "../support/stack";
+import { screenshot as saveScreenshot } from "../support/browser";
+import { browserStack, DESKTOP, PHONE } from "../support/browser-stack";
 
 // Buying in a real browser through the gateway: cart, registration, checkout, orders, admin.
-let stack: Stack;
-let browser: Browser;
+const e2e = browserStack("commerce");
+const { withPage } = e2e;
 let seq = 0;
-
-beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 /** From the top: a full-page shot taken while scrolled repeats the sticky header mid-page. */
 async function screenshot(page: Page, name: string) {
@@ -25,31 +15,15 @@ async function screenshot(page: Page, name: string) {
   return saveScreenshot(page, name);
 }
 
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
-
-async function withPage(name: string, viewport: { width: number; height: number }, body: (page: Page, context: BrowserContext) => Promise<void>) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  try {
-    await body(page, context);
-  } catch (error) {
-    await screenshot(page, `commerce-${name}-failure`).catch(() => undefined);
-    throw new Error(`${String(error)}\n${stack.output().slice(-3000)}`, { cause: error });
-  } finally {
-    await context.close();
-  }
-}
-
 const uniqueEmail = (label: string) => `${label}-${++seq}-${Date.now()}@test.calor`;
 
 /** A product with plenty of stock, so tests do not run each other out of it. */
-const roomyProduct = () => stack.db.product.findFirstOrThrow({ where: { status: "ACTIVE", stock: { gte: 15 } }, orderBy: { stock: "desc" } });
+const roomyProduct = () => e2e.stack.db.product.findFirstOrThrow({ where: { status: "ACTIVE", stock: { gte: 15 } }, orderBy: { stock: "desc" } });
 
 /** A signed-in shopper with one unit in the cart, made over the API (for tests about later steps). */
 async function apiShopper(productId: string): Promise<{ cookie: string; email: string }> {
   const email = uniqueEmail("shopper");
-  const res = await fetch(`${stack.webUrl}/api/auth/register`, {
+  const res = await fetch(`${e2e.stack.webUrl}/api/auth/register`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, name: "Robin Shopper", password: DEMO_PASSWORD }),
@@ -59,7 +33,7 @@ async function apiShopper(productId: string): Promise<{ cookie: string; email: s
     .getSetCookie()
     .find((c) => c.startsWith("calor_session="))!
     .split(";")[0]!;
-  const add = await fetch(`${stack.webUrl}/api/cart`, {
+  const add = await fetch(`${e2e.stack.webUrl}/api/cart`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ productId, quantity: 1 }),
@@ -70,11 +44,11 @@ async function apiShopper(productId: string): Promise<{ cookie: string; email: s
 
 async function useCookie(context: BrowserContext, cookie: string) {
   const [name, value] = cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: stack.gatewayUrl }]);
+  await context.addCookies([{ name, value, url: e2e.stack.gatewayUrl }]);
 }
 
 async function placeOrderOverApi(cookie: string): Promise<{ id: string; number: number }> {
-  const res = await fetch(`${stack.webUrl}/api/orders`, {
+  const res = await fetch(`${e2e.stack.webUrl}/api/orders`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, "Idempotency-Key": `e2e-${++seq}` },
     body: JSON.stringify({
@@ -101,19 +75,19 @@ async function fillCard(page: Page, number: string) {
 }
 
 async function signInAs(page: Page, email: string, next: string) {
-  await page.goto(`${stack.gatewayUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${e2e.stack.gatewayUrl}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${stack.gatewayUrl}${next}`);
+  await page.waitForURL(`${e2e.stack.gatewayUrl}${next}`);
 }
 
 describe("buying", () => {
   it("guest adds to cart, registers, keeps the cart, checks out and lands on the order page", async () => {
     const product = await roomyProduct();
     const email = uniqueEmail("guest");
-    await withPage("guest-checkout", desktop, async (page) => {
-      await page.goto(`${stack.gatewayUrl}/products/${product.slug}`);
+    await withPage("guest-checkout", DESKTOP, async (page) => {
+      await page.goto(`${e2e.stack.gatewayUrl}/products/${product.slug}`);
       // A first visit's requests each create a guest until one cookie is set (reported to the
       // lead): add once the page's own identity requests (the socket's token) are done.
       await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor({ timeout: 20_000 });
@@ -123,7 +97,7 @@ describe("buying", () => {
       await expect.poll(() => page.getByTestId("cart-count").innerText()).toBe("2");
 
       await page.getByTestId("cart-badge").click();
-      await page.waitForURL(`${stack.gatewayUrl}/cart`);
+      await page.waitForURL(`${e2e.stack.gatewayUrl}/cart`);
       await page.getByTestId("cart-line").getByRole("link", { name: product.name }).waitFor();
       await screenshot(page, "commerce-cart-desktop");
 
@@ -134,7 +108,7 @@ describe("buying", () => {
       await page.getByLabel("Email", { exact: true }).fill(email);
       await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Create account" }).click();
-      await page.waitForURL(`${stack.gatewayUrl}/checkout`);
+      await page.waitForURL(`${e2e.stack.gatewayUrl}/checkout`);
 
       // The guest's cart became the account's.
       await page.getByRole("list", { name: "Items" }).getByText(product.name).waitFor();
@@ -155,7 +129,7 @@ describe("buying", () => {
       await expect.poll(() => page.getByTestId("cart-count").count()).toBe(0);
       await screenshot(page, "commerce-order-desktop");
     });
-    const user = await stack.db.user.findUniqueOrThrow({ where: { email }, include: { orders: { include: { items: true } } } });
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { orders: { include: { items: true } } } });
     expect(user.orders).toHaveLength(1);
     expect(user.orders[0]!.items).toMatchObject([{ productId: product.id, quantity: 2 }]);
   });
@@ -163,19 +137,19 @@ describe("buying", () => {
   it("shows a declined card as an error and creates no order", async () => {
     const product = await roomyProduct();
     const { cookie, email } = await apiShopper(product.id);
-    await withPage("declined", phone, async (page, context) => {
+    await withPage("declined", PHONE, async (page, context) => {
       await useCookie(context, cookie);
-      await page.goto(`${stack.gatewayUrl}/checkout`);
+      await page.goto(`${e2e.stack.gatewayUrl}/checkout`);
       await fillAddress(page);
       await fillCard(page, "4000 0000 0000 0002");
       await page.getByTestId("place-order").click();
       const alert = page.getByTestId("checkout-error");
       await alert.getByText("Your card was declined").waitFor();
-      expect(page.url()).toBe(`${stack.gatewayUrl}/checkout`);
+      expect(page.url()).toBe(`${e2e.stack.gatewayUrl}/checkout`);
       expect(await page.getByLabel("Card number").getAttribute("aria-invalid")).toBe("true");
       await screenshot(page, "commerce-checkout-declined-phone");
     });
-    const user = await stack.db.user.findUniqueOrThrow({ where: { email }, include: { orders: true, cartItems: true } });
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { orders: true, cartItems: true } });
     expect(user.orders).toHaveLength(0);
     expect(user.cartItems).toHaveLength(1);
   });
@@ -183,15 +157,15 @@ describe("buying", () => {
   it("shows the cart, the checkout and the order on a phone", async () => {
     const product = await roomyProduct();
     const { cookie } = await apiShopper(product.id);
-    await withPage("phone-pages", phone, async (page, context) => {
+    await withPage("phone-pages", PHONE, async (page, context) => {
       await useCookie(context, cookie);
-      await page.goto(`${stack.gatewayUrl}/cart`);
+      await page.goto(`${e2e.stack.gatewayUrl}/cart`);
       await page.getByTestId("cart-line").getByRole("link", { name: product.name }).waitFor();
       await page.getByRole("button", { name: `Increase quantity of ${product.name.toLowerCase()}` }).click();
       await expect.poll(() => page.getByTestId("cart-count").innerText()).toBe("2");
       await screenshot(page, "commerce-cart-phone");
       await page.getByTestId("go-to-checkout").click();
-      await page.waitForURL(`${stack.gatewayUrl}/checkout`);
+      await page.waitForURL(`${e2e.stack.gatewayUrl}/checkout`);
       await fillAddress(page);
       await page.getByLabel("Card number").fill("1234");
       await page.getByTestId("place-order").click();
@@ -202,7 +176,7 @@ describe("buying", () => {
       await page.waitForURL(/\/orders\/[^/?]+\?placed=1$/);
       await page.getByText("Your order is placed.").waitFor();
       await screenshot(page, "commerce-order-phone");
-      await page.goto(`${stack.gatewayUrl}/orders`);
+      await page.goto(`${e2e.stack.gatewayUrl}/orders`);
       await page.getByTestId("order-row").first().waitFor();
       await screenshot(page, "commerce-orders-phone");
     });
@@ -212,15 +186,15 @@ describe("buying", () => {
     const product = await roomyProduct();
     const { cookie } = await apiShopper(product.id);
     const order = await placeOrderOverApi(cookie);
-    await withPage("cancel", phone, async (page, context) => {
+    await withPage("cancel", PHONE, async (page, context) => {
       await useCookie(context, cookie);
-      await page.goto(`${stack.gatewayUrl}/orders/${order.id}`);
+      await page.goto(`${e2e.stack.gatewayUrl}/orders/${order.id}`);
       await page.getByRole("button", { name: "Cancel order" }).click();
       await page.getByRole("button", { name: "Yes, cancel it" }).click();
       await page.getByText("This order was cancelled.").waitFor();
       await screenshot(page, "commerce-order-cancelled-phone");
     });
-    expect((await stack.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect((await e2e.stack.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
   });
 });
 
@@ -229,16 +203,16 @@ describe("admin", () => {
     const product = await roomyProduct();
     const { cookie } = await apiShopper(product.id);
     const order = await placeOrderOverApi(cookie);
-    const shopperContext = await browser.newContext({ viewport: phone });
+    const shopperContext = await e2e.browser.newContext({ viewport: PHONE });
     const shopper = await shopperContext.newPage();
     try {
       await useCookie(shopperContext, cookie);
-      await shopper.goto(`${stack.gatewayUrl}/orders/${order.id}`);
+      await shopper.goto(`${e2e.stack.gatewayUrl}/orders/${order.id}`);
       await shopper.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor({ timeout: 20_000 });
       // Survives only if the page is never reloaded.
       await shopper.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-      await withPage("admin-ship", desktop, async (admin) => {
+      await withPage("admin-ship", DESKTOP, async (admin) => {
         await signInAs(admin, "admin@calor.dev", `/admin/orders/${order.id}`);
         await admin.getByRole("button", { name: "Start processing" }).click();
         await admin.getByRole("button", { name: "Mark shipped" }).waitFor();
@@ -251,7 +225,7 @@ describe("admin", () => {
       await screenshot(shopper, "commerce-order-shipped-live-phone");
     } catch (error) {
       await screenshot(shopper, "commerce-order-live-failure").catch(() => undefined);
-      throw new Error(`${String(error)}\n${stack.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${String(error)}\n${e2e.stack.output().slice(-3000)}`, { cause: error });
     } finally {
       await shopperContext.close();
     }
@@ -260,21 +234,21 @@ describe("admin", () => {
   it("manages products and stock, and looks right on a phone and a desktop", async () => {
     const product = await roomyProduct();
     for (const [label, viewport] of [
-      ["desktop", desktop],
-      ["phone", phone],
+      ["desktop", DESKTOP],
+      ["phone", PHONE],
     ] as const) {
       await withPage(`admin-look-${label}`, viewport, async (page) => {
         await signInAs(page, "admin@calor.dev", "/admin");
         await page.getByRole("heading", { name: "Recent orders" }).waitFor();
         await screenshot(page, `commerce-admin-${label}`);
-        await page.goto(`${stack.gatewayUrl}/admin/orders`);
+        await page.goto(`${e2e.stack.gatewayUrl}/admin/orders`);
         await page.getByTestId("admin-order-row").first().waitFor();
         await screenshot(page, `commerce-admin-orders-${label}`);
-        await page.goto(`${stack.gatewayUrl}/admin/products`);
+        await page.goto(`${e2e.stack.gatewayUrl}/admin/products`);
         await page.getByTestId("admin-product-row").first().waitFor();
         await screenshot(page, `commerce-admin-products-${label}`);
 
-        await page.goto(`${stack.gatewayUrl}/admin/products/${product.id}`);
+        await page.goto(`${e2e.stack.gatewayUrl}/admin/products/${product.id}`);
         const before = Number(await page.getByTestId("admin-stock").innerText());
         await page.getByLabel(/Units to add/).fill("3");
         await page.getByLabel("Reason").fill(`Restock ${label}`);
@@ -285,13 +259,13 @@ describe("admin", () => {
         await screenshot(page, `commerce-admin-product-${label}`);
       });
     }
-    const adjustments = await stack.db.stockAdjustment.findMany({ where: { productId: product.id, reason: { startsWith: "Restock " } } });
+    const adjustments = await e2e.stack.db.stockAdjustment.findMany({ where: { productId: product.id, reason: { startsWith: "Restock " } } });
     expect(adjustments.map((a) => a.delta)).toEqual([3, 3]);
   });
 
   it("creates a product from the console", async () => {
     const sku = `E2E-${Date.now().toString(36)}`.toUpperCase();
-    await withPage("admin-create", desktop, async (page) => {
+    await withPage("admin-create", DESKTOP, async (page) => {
       await signInAs(page, "admin@calor.dev", "/admin/products");
       await page.getByText("New product").click();
       await page.getByLabel("SKU").fill(sku);
@@ -300,9 +274,9 @@ describe("admin", () => {
       await page.getByLabel("Initial stock").fill("7");
       await page.getByRole("button", { name: "Create product" }).click();
       await page.getByText("Created Ember test blanket.").waitFor();
-      await page.goto(`${stack.gatewayUrl}/admin/products?q=${sku}`);
+      await page.goto(`${e2e.stack.gatewayUrl}/admin/products?q=${sku}`);
       await page.getByTestId("admin-product-row").getByText("Ember test blanket").first().waitFor();
     });
-    expect(await stack.db.product.findUniqueOrThrow({ where: { sku } })).toMatchObject({ priceCents: 4950, stock: 7, status: "ACTIVE" });
+    expect(await e2e.stack.db.product.findUniqueOrThrow({ where: { sku } })).toMatchObject({ priceCents: 4950, stock: 7, status: "ACTIVE" });
   });
 });

@@ -1,41 +1,30 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
-import { startStack, type Stack } from "../support/stack";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { browserStack } from "../support/browser-stack";
 
 // A shopper's first visit, entirely through the Caddy gateway, as a browser sees it.
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const e2e = browserStack("foundation");
 
 const indicator = '[data-testid="connection-indicator"]';
 
 async function openConnections(): Promise<number> {
-  const text = await (await fetch(`${stack.services.notifications.url}/metrics`)).text();
+  const text = await (await fetch(`${e2e.stack.services.notifications.url}/metrics`)).text();
   return Number(/^calor_socket_connections\{[^}]*\} (\d+)/m.exec(text)?.[1]);
 }
 
 async function signedInAs(page: Page) {
-  const res = await page.request.get(`${stack.gatewayUrl}/api/auth/me`);
+  const res = await page.request.get(`${e2e.stack.gatewayUrl}/api/auth/me`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { user: { sub: string; role: string; name: string } }).user;
 }
 
 describe("a shopper through the gateway", () => {
   it("browses products, registers, logs in and goes live", async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     try {
-      const home = await page.goto(stack.gatewayUrl);
+      const home = await page.goto(e2e.stack.gatewayUrl);
       expect(home?.status()).toBe(200);
       expect(home?.headers()["server"]).toBe("Caddy");
 
@@ -44,29 +33,29 @@ describe("a shopper through the gateway", () => {
       await cards.first().waitFor();
       const shown = await cards.allInnerTexts();
       expect(shown.length).toBeGreaterThanOrEqual(6);
-      const names = new Set((await stack.db.product.findMany({ select: { name: true } })).map((p) => p.name));
+      const names = new Set((await e2e.stack.db.product.findMany({ select: { name: true } })).map((p) => p.name));
       for (const name of shown) expect(names.has(name.trim()), `"${name}" is a seeded product`).toBe(true);
       await screenshot(page, "foundation-home");
 
       const email = `shopper-${Date.now()}@e2e.calor`;
       const password = "a-long-enough-password";
-      await page.goto(`${stack.gatewayUrl}/register`);
+      await page.goto(`${e2e.stack.gatewayUrl}/register`);
       await page.getByLabel("Name", { exact: true }).fill("Eve Tester");
       await page.getByLabel("Email", { exact: true }).fill(email);
       await page.getByLabel("Password", { exact: true }).fill(password);
-      await Promise.all([page.waitForURL(`${stack.gatewayUrl}/`), page.getByRole("button", { name: "Create account" }).click()]);
+      await Promise.all([page.waitForURL(`${e2e.stack.gatewayUrl}/`), page.getByRole("button", { name: "Create account" }).click()]);
       expect(await signedInAs(page)).toMatchObject({ role: "SHOPPER", name: "Eve Tester" });
-      const stored = await stack.db.user.findUniqueOrThrow({ where: { email } });
+      const stored = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
       expect(stored.passwordHash).toBeTruthy();
       expect(stored.passwordHash).not.toContain(password);
 
       // A new browser session: signed out, then signed in through the form.
       await context.clearCookies();
-      await page.goto(`${stack.gatewayUrl}/login`);
+      await page.goto(`${e2e.stack.gatewayUrl}/login`);
       expect((await signedInAs(page)).role).toBe("GUEST");
       await page.getByLabel("Email", { exact: true }).fill(email);
       await page.getByLabel("Password", { exact: true }).fill(password);
-      await Promise.all([page.waitForURL(`${stack.gatewayUrl}/`), page.getByRole("button", { name: "Sign in" }).click()]);
+      await Promise.all([page.waitForURL(`${e2e.stack.gatewayUrl}/`), page.getByRole("button", { name: "Sign in" }).click()]);
       expect(await signedInAs(page)).toMatchObject({ sub: stored.id, role: "SHOPPER" });
 
       // Green means a live socket to the notifications service, through the gateway.
@@ -75,19 +64,19 @@ describe("a shopper through the gateway", () => {
       await screenshot(page, "foundation-signed-in");
     } catch (error) {
       await screenshot(page, "foundation-failure").catch(() => undefined);
-      throw new Error(`${String(error)}\n${stack.output().slice(-4000)}`, { cause: error });
+      throw new Error(`${String(error)}\n${e2e.stack.output().slice(-4000)}`, { cause: error });
     } finally {
       await context.close();
     }
   });
 
   it("shows the indicator offline when the notifications service goes away", async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(stack.gatewayUrl);
+      await page.goto(e2e.stack.gatewayUrl);
       await page.locator(`${indicator}[data-status="connected"]`).waitFor({ timeout: 20_000 });
-      await stack.services.notifications.kill("SIGTERM");
+      await e2e.stack.services.notifications.kill("SIGTERM");
       await page.locator(`${indicator}:not([data-status="connected"])`).waitFor({ timeout: 20_000 });
     } finally {
       await context.close();

@@ -1,35 +1,27 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
-import { startStack, type Stack } from "../support/stack";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { browserStack, DESKTOP } from "../support/browser-stack";
 
 // The seeded demo: a live show of the demo host (prisma/seed/live.ts).
+const e2e = browserStack("live-shopping");
 const SHOW = "demo-live-show";
-let stack: Stack;
-let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  browser = await launchBrowser();
-});
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await stack?.stop();
 });
 
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+async function open(path: string, viewport = DESKTOP): Promise<Page> {
+  const context = await e2e.browser.newContext({ viewport });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${stack.gatewayUrl}${path}`);
+  await page.goto(`${e2e.stack.gatewayUrl}${path}`);
   return page;
 }
 
 async function signIn(page: Page, email: string) {
-  const res = await page.request.post(`${stack.gatewayUrl}/api/auth/login`, { data: { email, password: "calor-demo" } });
+  const res = await page.request.post(`${e2e.stack.gatewayUrl}/api/auth/login`, { data: { email, password: "calor-demo" } });
   expect(res.status()).toBe(200);
 }
 
@@ -38,12 +30,12 @@ const joined = (page: Page) => page.getByTestId("chat-input").and(page.locator("
 
 describe("live shopping in the browser", () => {
   it("host features a product and launches an offer; one viewer wins it at the offer price, the other sees the units drop", async () => {
-    const products = await stack.db.showProduct.findMany({ where: { showId: SHOW }, orderBy: { position: "asc" }, include: { product: true } });
+    const products = await e2e.stack.db.showProduct.findMany({ where: { showId: SHOW }, orderBy: { position: "asc" }, include: { product: true } });
     const target = products[1]!.product;
 
     const host = await open("/login");
     await signIn(host, "host@calor.dev");
-    await host.goto(`${stack.gatewayUrl}/host/shows/${SHOW}`);
+    await host.goto(`${e2e.stack.gatewayUrl}/host/shows/${SHOW}`);
     await joined(host);
 
     const alice = await open(`/shows/${SHOW}`);
@@ -77,16 +69,16 @@ describe("live shopping in the browser", () => {
     await screenshot(bob, "live-viewer-phone");
     await screenshot(host, "live-host-console");
 
-    const cart = await alice.request.get(`${stack.gatewayUrl}/api/cart`);
+    const cart = await alice.request.get(`${e2e.stack.gatewayUrl}/api/cart`);
     const body = (await cart.json()) as { items: { productId: string; unitPriceCents: number; offerClaimId: string | null; reservedUntil: string | null }[] };
     expect(body.items).toEqual([
       expect.objectContaining({ productId: target.id, unitPriceCents: 999, offerClaimId: expect.any(String), reservedUntil: expect.any(String) }),
     ]);
-    await alice.goto(`${stack.gatewayUrl}/cart`);
+    await alice.goto(`${e2e.stack.gatewayUrl}/cart`);
     await alice.getByText(target.name).first().waitFor();
     await alice.getByText("$9.99").first().waitFor();
     await screenshot(alice, "live-cart-after-claim");
-    expect(await stack.db.offerClaim.count()).toBe(1);
+    expect(await e2e.stack.db.offerClaim.count()).toBe(1);
   });
 
   it("lists live, upcoming and past shows; a guest RSVPs; the host reads the past show's report", async () => {
@@ -97,19 +89,19 @@ describe("live shopping in the browser", () => {
     await shopper.getByRole("link", { name: "Sunday slow coffee" }).click();
     await shopper.getByTestId("rsvp").click();
     await shopper.getByText("1 person is going").waitFor();
-    expect(await stack.db.showRsvp.count({ where: { showId: "demo-upcoming-show" } })).toBe(1);
+    expect(await e2e.stack.db.showRsvp.count({ where: { showId: "demo-upcoming-show" } })).toBe(1);
     await screenshot(shopper, "live-upcoming-phone");
 
     const host = await open("/login");
     await signIn(host, "host@calor.dev");
-    await host.goto(`${stack.gatewayUrl}/host/shows/demo-past-show/report`);
+    await host.goto(`${e2e.stack.gatewayUrl}/host/shows/demo-past-show/report`);
     const analytics = host.getByTestId("analytics");
     await analytics.getByText("Unique viewers").waitFor();
     // The seeded report: 212 unique viewers, a 45-minute audience curve.
     await analytics.getByText("212", { exact: true }).waitFor();
     expect(await host.locator('figure svg[role="img"]').count()).toBeGreaterThanOrEqual(2);
     await screenshot(host, "live-report");
-    await host.goto(`${stack.gatewayUrl}/host`);
+    await host.goto(`${e2e.stack.gatewayUrl}/host`);
     await host.getByRole("heading", { name: "Plan a new show" }).waitFor();
     await screenshot(host, "live-host-home");
   });

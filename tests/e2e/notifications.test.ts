@@ -1,26 +1,13 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { AUDIENCE, issueToken } from "@/server/auth/tokens";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
-import { launchBrowser, screenshot as saveScreenshot } from "../support/browser";
+import { screenshot as saveScreenshot } from "../support/browser";
 import { TEST_SECRETS } from "../support/env";
-import { startStack, type Stack } from "../support/stack";
+import { browserStack, DESKTOP, PHONE } from "../support/browser-stack";
 
 // The notification centre and live order page in a real browser, through the gateway.
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
+const e2e = browserStack("notifications");
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -28,7 +15,7 @@ async function screenshot(page: Page, name: string) {
 }
 
 async function api(path: string, init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${stack.webUrl}${path}`, {
+  const res = await fetch(`${e2e.stack.webUrl}${path}`, {
     method: init.method ?? "GET",
     headers: { "content-type": "application/json", ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -45,7 +32,7 @@ async function shopperWithOrder(): Promise<{ cookie: string; order: { id: string
     .getSetCookie()
     .find((c) => c.startsWith("calor_session="))!
     .split(";")[0]!;
-  const product = await stack.db.product.findFirstOrThrow({ where: { status: "ACTIVE", stock: { gte: 10 } }, orderBy: { stock: "desc" } });
+  const product = await e2e.stack.db.product.findFirstOrThrow({ where: { status: "ACTIVE", stock: { gte: 10 } }, orderBy: { stock: "desc" } });
   await api("/api/cart", { method: "POST", cookie, body: { productId: product.id, quantity: 1 } });
   const placed = await api("/api/orders", {
     method: "POST",
@@ -60,18 +47,18 @@ async function shopperWithOrder(): Promise<{ cookie: string; order: { id: string
 }
 
 async function contextWith(cookie: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
+  const context = await e2e.browser.newContext({ viewport });
   const [name, value] = cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: stack.gatewayUrl }]);
+  await context.addCookies([{ name, value, url: e2e.stack.gatewayUrl }]);
   return context;
 }
 
 async function signInAs(page: Page, email: string, next: string) {
-  await page.goto(`${stack.gatewayUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${e2e.stack.gatewayUrl}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${stack.gatewayUrl}${next}`);
+  await page.waitForURL(`${e2e.stack.gatewayUrl}${next}`);
 }
 
 const live = (page: Page) => page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor({ timeout: 20_000 });
@@ -80,15 +67,15 @@ const badge = (page: Page) => page.getByTestId("notification-count");
 describe("notifications in the browser", () => {
   it("the shopper's order page and badge follow an admin shipping the order, without a reload; read marks reach every tab", async () => {
     const { cookie, order } = await shopperWithOrder();
-    const shopperContext = await contextWith(cookie, phone);
-    const adminContext = await browser.newContext({ viewport: desktop });
+    const shopperContext = await contextWith(cookie, PHONE);
+    const adminContext = await e2e.browser.newContext({ viewport: DESKTOP });
     const shopper = await shopperContext.newPage();
     const otherTab = await shopperContext.newPage();
     const admin = await adminContext.newPage();
     const feed = await adminContext.newPage();
     try {
-      await shopper.goto(`${stack.gatewayUrl}/orders/${order.id}`);
-      await otherTab.goto(`${stack.gatewayUrl}/notifications`);
+      await shopper.goto(`${e2e.stack.gatewayUrl}/orders/${order.id}`);
+      await otherTab.goto(`${e2e.stack.gatewayUrl}/notifications`);
       await Promise.all([live(shopper), live(otherTab)]);
       await expect.poll(() => badge(shopper).innerText()).toBe("1");
       await shopper.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -135,29 +122,29 @@ describe("notifications in the browser", () => {
       await otherTab.getByTestId("history-unread").getByText("All caught up.").waitFor();
       expect(await api("/api/notifications/unread-count", { cookie }).then((r) => r.json())).toEqual({ unreadCount: 0 });
 
-      await otherTab.setViewportSize(desktop);
+      await otherTab.setViewportSize(DESKTOP);
       await screenshot(otherTab, "notifications-history-desktop");
     } catch (error) {
       await screenshot(shopper, "notifications-failure").catch(() => undefined);
-      throw new Error(`${String(error)}\n${stack.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${String(error)}\n${e2e.stack.output().slice(-3000)}`, { cause: error });
     } finally {
       await shopperContext.close();
       await adminContext.close();
     }
   });
 
-  it("shows the bell dropdown on a desktop with unread notifications", async () => {
+  it("shows the bell dropdown on a DESKTOP with unread notifications", async () => {
     const { cookie, order } = await shopperWithOrder();
-    const context = await contextWith(cookie, desktop);
+    const context = await contextWith(cookie, DESKTOP);
     const page = await context.newPage();
     try {
-      const admin = await stack.db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-      const shopper = await stack.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { userId: true } });
-      await page.goto(`${stack.gatewayUrl}/`);
+      const admin = await e2e.stack.db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+      const shopper = await e2e.stack.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { userId: true } });
+      await page.goto(`${e2e.stack.gatewayUrl}/`);
       await live(page);
       // A test notification from an admin, through the service's own endpoint.
       const { token } = await issueToken({ sub: admin.id, role: "ADMIN", name: admin.name }, TEST_SECRETS.AUTH_SECRET, AUDIENCE.realtime);
-      const sent = await fetch(`${stack.services.notifications.url}/realtime/test/notification`, {
+      const sent = await fetch(`${e2e.stack.services.notifications.url}/realtime/test/notification`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({

@@ -1,76 +1,40 @@
-import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
-import { projectRoot } from "@/server/env";
-import { launchBrowser, screenshot } from "../support/browser";
+import { screenshot } from "../support/browser";
 import { freePort } from "../support/ports";
 import type { ServiceProcess } from "../support/service-process";
-import { startStack, type Stack } from "../support/stack";
+import { browserStack, DESKTOP, PHONE } from "../support/browser-stack";
 
 // The support chat as people use it: a shopper's widget and an agent's console, in two browser
 // contexts, through the real gateway.
-let stack: Stack;
-let browser: Browser;
+const e2e = browserStack("support");
+const { withPages } = e2e;
 let restarted: ServiceProcess | null = null;
 
-beforeAll(async () => {
-  stack = await startStack({ seed: true });
-  browser = await launchBrowser();
-});
-
 afterAll(async () => {
-  await browser?.close();
   await restarted?.kill("SIGTERM");
-  await stack?.stop();
 });
-
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
-
-/** A fresh browser context; a failure leaves a screenshot of every page and the stack's output. */
-async function withContexts(name: string, viewports: { width: number; height: number }[], body: (...pages: Page[]) => Promise<void>) {
-  const contexts: BrowserContext[] = [];
-  const pages: Page[] = [];
-  for (const viewport of viewports) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    pages.push(await context.newPage());
-  }
-  try {
-    await body(...pages);
-  } catch (error) {
-    await Promise.all(pages.map((p, i) => screenshot(p, `support-${name}-failure-${i}`).catch(() => undefined)));
-    throw new Error(`${String(error)}\n${stack.output().slice(-3000)}`, { cause: error });
-  } finally {
-    await Promise.all(contexts.map((c) => c.close()));
-  }
-}
 
 /** What the viewport shows (the chat is fixed to it: a full-page shot would cut it). */
-async function viewShot(page: Page, name: string) {
-  const dir = join(projectRoot(), "tests", "e2e", "screenshots");
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
+const viewShot = (page: Page, name: string) => screenshot(page, name, false);
 
 async function openAgentConsole(page: Page, email = "agent@calor.dev") {
-  await page.goto(`${stack.gatewayUrl}/login?next=/agent`);
+  await page.goto(`${e2e.stack.gatewayUrl}/login?next=/agent`);
   // The header's first token request gives the browser its guest cookie; signing in before it
   // answers would let that guest cookie replace the account's.
   await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor();
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${stack.gatewayUrl}/agent`);
+  await page.waitForURL(`${e2e.stack.gatewayUrl}/agent`);
   // Online is the default: the console is ready once the service confirmed it.
   await page.getByText(/0 of 3 chats open/).waitFor();
 }
 
 async function startChat(page: Page, name: string) {
-  await page.goto(stack.gatewayUrl);
+  await page.goto(e2e.stack.gatewayUrl);
   await page.getByTestId("support-launcher").click();
   const panel = page.getByTestId("support-panel");
   await panel.getByRole("button", { name: "Start chat" }).waitFor();
@@ -87,7 +51,7 @@ async function startChat(page: Page, name: string) {
 
 describe("support chat in the browser", () => {
   it("lets a shopper and an agent chat, with typing, receipts, notes and a reload", async () => {
-    await withContexts("chat", [desktop, desktop], async (agent, shopper) => {
+    await withPages("chat", [DESKTOP, DESKTOP], async (agent, shopper) => {
       await openAgentConsole(agent);
       const panel = await startChat(shopper, "Maya");
       expect(await panel.getByRole("textbox", { name: "Message" }).evaluate((el) => el === document.activeElement)).toBe(true);
@@ -165,13 +129,13 @@ describe("support chat in the browser", () => {
       await again.getByRole("button", { name: "Send rating" }).click();
       await again.getByText("Thanks for rating this chat 5/5.").waitFor();
       await chat.getByText(/rated 5\/5/).waitFor();
-      await agent.setViewportSize(phone);
+      await agent.setViewportSize(PHONE);
       await screenshot(agent, "support-agent-console-phone");
     });
   });
 
   it("queues what the shopper writes while the service is down and sends it once when it is back", async () => {
-    await withContexts("outage", [desktop, phone], async (agent, shopper) => {
+    await withPages("outage", [DESKTOP, PHONE], async (agent, shopper) => {
       await openAgentConsole(agent, "agent2@calor.dev");
       const panel = await startChat(shopper, "Noor");
       await viewShot(shopper, "support-widget-queued-phone");
@@ -180,7 +144,7 @@ describe("support chat in the browser", () => {
       await agent.getByTestId("queue-entry").filter({ hasText: "Noor" }).getByRole("button", { name: "Claim" }).click();
       await panel.getByText("Sam Agent joined the chat.").waitFor();
 
-      const service = stack.services["support-chat"];
+      const service = e2e.stack.services["support-chat"];
       await service.kill("SIGKILL");
       await panel
         .getByText(/Offline|Connecting/)
@@ -197,7 +161,7 @@ describe("support chat in the browser", () => {
       await panel.getByText("Waiting for connection — will send automatically").waitFor({ state: "detached" });
       expect(await chat.getByText("Written while you were down").count()).toBe(1);
       const sessionId = await chat.getAttribute("data-session-id");
-      expect(await stack.db.supportMessage.count({ where: { sessionId: sessionId!, body: "Written while you were down" } })).toBe(1);
+      expect(await e2e.stack.db.supportMessage.count({ where: { sessionId: sessionId!, body: "Written while you were down" } })).toBe(1);
 
       // And the conversation goes on both ways after the restart.
       await chat.getByRole("combobox", { name: "Message" }).fill("Got it, all good now");
@@ -212,11 +176,11 @@ describe("support chat in the browser", () => {
     const port = await freePort();
     const host: Server = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
-      res.end(`<!doctype html><title>Partner shop</title><h1>A partner's page</h1><script src="${stack.gatewayUrl}/widget.js" async></script>`);
+      res.end(`<!doctype html><title>Partner shop</title><h1>A partner's page</h1><script src="${e2e.stack.gatewayUrl}/widget.js" async></script>`);
     });
     await new Promise<void>((resolve) => host.listen(port, "127.0.0.1", resolve));
     try {
-      await withContexts("embed", [desktop], async (page) => {
+      await withPages("embed", [DESKTOP], async (page) => {
         await page.goto(`http://127.0.0.1:${port}/`);
         await page.getByRole("button", { name: "Chat with us" }).click();
         const frame = page.frameLocator('iframe[title="CALOR support chat"]');
@@ -231,7 +195,7 @@ describe("support chat in the browser", () => {
         // A receipt appears once the service stored it.
         await frame.locator("[data-seq] [data-receipt]").first().waitFor();
         await viewShot(page, "support-embed-desktop");
-        const stored = await stack.db.supportMessage.findFirst({ where: { body: "Hi from a partner site" } });
+        const stored = await e2e.stack.db.supportMessage.findFirst({ where: { body: "Hi from a partner site" } });
         expect(stored).not.toBeNull();
         await frame.getByRole("button", { name: "Close chat" }).click();
         expect(await page.getByRole("button", { name: "Chat with us" }).evaluate((el) => el === document.activeElement)).toBe(true);

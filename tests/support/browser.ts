@@ -21,11 +21,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
 }
 
-/** Saves tests/e2e/screenshots/<name>.png (git-ignored) for a human to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves tests/e2e/screenshots/<name>.png (git-ignored) for a human to look at: the whole page, or
+ * only what the viewport shows (for what is fixed to it, which a full-page shot would cut).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   const dir = join(projectRoot(), "tests", "e2e", "screenshots");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
