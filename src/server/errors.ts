@@ -58,8 +58,13 @@ export function toErrorBody(error: unknown): ErrorBody {
 
 export const httpStatus = (body: ErrorBody) => statusOf[body.code];
 
-export const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+/** A unique constraint refused the write: P2002 from a model query, P2010 naming it from a raw one. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
+}
 
 /**
  * PostgreSQL text cannot hold U+0000, so a NUL in any input string would fail in the database as

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { SUPPORT_LIMITS, type MessageView, type SessionStatus } from "@/realtime/support-chat";
 import { db, type Tx } from "@/server/db/client";
+import { insertRows } from "@/server/db/insert-rows";
 import { AppError } from "@/server/errors";
 import { logger, type Logger } from "@/server/log";
 import { loadSession, notFound } from "@/server/support/access";
@@ -274,13 +275,12 @@ async function insertBatch(
   }
   if (!rows.length) return results;
 
-  // One statement, raw: Prisma's createMany compiles a query over every row's data (~3x the CPU per row).
-  const values = rows.map(
-    (r) => Prisma.sql`(${r.id}, ${r.sessionId}, ${r.seq}, ${r.senderId}, ${r.senderRole}, ${r.kind}, ${r.body}, ${r.clientMessageId}, ${r.createdAt})`,
+  await insertRows(
+    tx,
+    "SupportMessage",
+    ["id", "sessionId", "seq", "senderId", "senderRole", "kind", "body", "clientMessageId", "createdAt"],
+    rows.map((r) => [r.id, r.sessionId, r.seq, r.senderId, r.senderRole, r.kind, r.body, r.clientMessageId, r.createdAt]),
   );
-  await tx.$executeRaw`
-    INSERT INTO "SupportMessage" ("id", "sessionId", "seq", "senderId", "senderRole", "kind", "body", "clientMessageId", "createdAt")
-    VALUES ${Prisma.join(values)}`;
   // In seq order, so the first agent answer of an offline conversation is the one that notifies.
   for (let i = 0; i < rows.length; i++) {
     const { item, senderRole } = owners[i]!;
