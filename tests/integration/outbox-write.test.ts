@@ -36,6 +36,11 @@ describe(`writeOutboxMany (${testProvider})`, () => {
     const rows = await db.outboxEvent.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.id, r.topic, r.userId])).toEqual(events.map((e, i) => [ids[i], e.topic, "userId" in e.scope ? e.scope.userId : null]));
     expect(rows.filter((r) => r.topic === "inventory.updated").map((r) => JSON.parse(r.payload).stock)).toEqual([2, 1]);
+    // Written raw: the flags and the time read back through Prisma as they were meant.
+    expect(rows.map((r) => [r.everyone, r.admin, r.productId])).toEqual(
+      events.map((e) => ("everyone" in e.scope ? [true, false, "p-1"] : [false, false, null])),
+    );
+    for (const r of rows) expect(Math.abs(r.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     const centre = await db.notification.findMany({ orderBy: { outboxId: "asc" } });
     expect(centre.map((n) => [n.outboxId, n.userId, n.title])).toEqual([
       [ids[0], ann.user.id, "same"],
