@@ -133,7 +133,7 @@ describe("notifications in the browser", () => {
     }
   });
 
-  it("shows the bell dropdown on a DESKTOP with unread notifications", async () => {
+  it("shows the bell dropdown on a desktop with unread notifications", async () => {
     const { cookie, order } = await shopperWithOrder();
     const context = await contextWith(cookie, DESKTOP);
     const page = await context.newPage();

@@ -98,7 +98,7 @@ describe("flash-offer claims", () => {
       expect(retries.every((r) => r.outcome === "already_claimed")).toBe(true);
       // The won claim's own id, sent again, answers with that claim.
       const again = await claim(tabs[0]!, offer.id, (await fx.db.offerClaim.findFirstOrThrow({ where: { id: won.claimId! } })).clientClaimId);
-      expect(again).toMatchObject({ outcome: "won", claimId: won.claimId, cartItemId: won.cartItemId });
+      expect(again).toMatchObject({ outcome: "won", claimId: won.claimId, cartItemId: won.cartItemId, reservedUntil: won.reservedUntil });
       expect(await fx.db.cartItem.count({ where: { offerClaim: { offerId: offer.id } } })).toBe(1);
     } finally {
       closeAll(tabs);
