@@ -64,12 +64,17 @@ describe("two instances over Redis", () => {
     await Promise.all([a?.kill("SIGKILL"), b?.kill("SIGKILL")]);
   });
 
-  it("counts a person with tabs on both instances once, carries chat across, shares slow mode", async () => {
+  /** A show whose host is connected to instance a and joined. */
+  async function hostedShow() {
     const hostUser = await createUser(fx.db, "HOST");
     const { show } = await createShow(fx.db, hostUser.user.id);
-    const showId = show.id;
     const host = await connect(a.url, { token: hostUser.token });
-    await join(host, showId);
+    await join(host, show.id);
+    return { showId: show.id, host };
+  }
+
+  it("counts a person with tabs on both instances once, carries chat across, shares slow mode", async () => {
+    const { showId, host } = await hostedShow();
     const [alice, bob] = await createUsers(fx.db, 2);
     const aliceOnA = await connect(a.url, { token: alice!.token });
     const aliceOnB = await connect(b.url, { token: alice!.token });
@@ -96,11 +101,7 @@ describe("two instances over Redis", () => {
   });
 
   it("mutes and bans a viewer whose tabs are on both instances: every tab is told, a ban empties both rooms", async () => {
-    const hostUser = await createUser(fx.db, "HOST");
-    const { show } = await createShow(fx.db, hostUser.user.id);
-    const showId = show.id;
-    const host = await connect(a.url, { token: hostUser.token });
-    await join(host, showId);
+    const { showId, host } = await hostedShow();
     const [carol, dave] = await createUsers(fx.db, 2);
     const tabs = [await connect(a.url, { token: carol!.token }), await connect(b.url, { token: carol!.token })];
     const daveOnB = await connect(b.url, { token: dave!.token });
