@@ -1,8 +1,4 @@
-import { createHash } from "node:crypto";
-import { env } from "@/server/env";
-
-// One Redis may serve several deployments (and test runs): a deployment is its database.
-const namespace = `notif:${createHash("sha256").update(env().DATABASE_URL).digest("hex").slice(0, 10)}`;
+import { redisKey as deploymentKey } from "@/server/redis/redis-key";
 
 /** A Redis key or channel of this deployment's notifications service. */
-export const redisKey = (...parts: string[]) => [namespace, ...parts].join(":");
+export const redisKey = (...parts: string[]) => deploymentKey("notif", ...parts);

@@ -34,6 +34,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
+  /** Namespace of every Redis key and channel; defaults to one derived from DATABASE_URL. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits, '_', '.' or '-'")
+    .optional(),
   WEB_PORT: port(3000),
   GATEWAY_PORT: port(8080),
   SUPPORT_CHAT_PORT: port(3031),
